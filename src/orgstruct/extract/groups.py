@@ -1,0 +1,355 @@
+"""Named groups, their aliases, short forms and anaphora, in English and Spanish.
+
+No group is known in advance: names are found by shape (a capitalised name
+with a group head noun such as Cartel/Clan/Tren/Comando, a Spanish article
+name such as "Los Zetas", a quoted name introduced with "the", a name followed
+by a lowercase head such as "Kinahan cartel"), then merged through
+parentheses, "also known as", acronyms, shared content words and short forms
+("the Kings"), and finally anaphora ("the gang", "la organización") are
+resolved to the most recently mentioned group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, tokens
+from orgstruct.schema import Document, Group, Span
+
+_MEDIA_CONTEXT = re.compile(
+    r"(?:told|reported|according to|said|newspaper|daily|outlet|magazine|told the|"
+    r"diario|periódico|según|informó|publicó|reportó|dijo a|revista)\s*$",
+    re.IGNORECASE,
+)
+_ALIAS_CONTEXT = re.compile(
+    r"(?:alias|a\.k\.a\.?|aka|apodad[oa]|conocid[oa] como|known as|nicknamed|\(a\))\s*[\"“‘']?$",
+    re.IGNORECASE,
+)
+_AKA = re.compile(
+    r"^\s*,?\s*(?:also known as|better known as|known as|a\.k\.a\.?|aka|also called|"
+    r"conocid[oa] como|también conocid[oa] como|también llamad[oa]|o)\s+(?:the\s+|los\s+|las\s+)?"
+    r"[\"“]?(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r")*)"
+)
+_PAREN = re.compile(r"^[\"”’']?\s*\(\s*(?:or\s+|o\s+|also\s+)?[\"“]?(?P<name>[^()\"”]{2,60}?)[\"”]?\s*\)")
+_QUOTED = re.compile(r"\b(?:the|los|las|la)\s+[\"“]+(?:the\s+)?(?P<name>" + CAP + r"[^\"”]{0,60}?)[,.]?[\"”]")
+_ARTICLES = {"los", "las", "la", "el", "the"}
+_INSTITUTIONS = {
+    "police", "policia", "ministry", "ministerio", "court", "tribunal", "department", "office",
+    "agency", "university", "universidad", "prosecutor", "fiscalia", "attorney", "navy", "armada",
+    "government", "gobierno", "congress", "congreso", "senate", "senado", "bank", "banco",
+    "council", "commission", "comision", "news", "analysis", "crime", "insight", "guard",
+    "administration", "treasury", "nations", "naciones", "union", "observatory", "foundation",
+    "institute", "instituto", "press", "times", "post", "journal", "profiles",
+}
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: str  # full | article | quoted | plural | lowercase_head | paren | aka | acronym
+    links: list[int] = field(default_factory=list)  # indexes of candidates it names too
+
+
+def _sentence_of(doc: Document, pos: int) -> int:
+    for s in doc.sentences:
+        if s.start <= pos < s.end + 1:
+            return s.index
+    return doc.sentences[-1].index if doc.sentences else 0
+
+
+def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
+    """Drop sentence-initial non-name words ("According", "However", "In")."""
+    words = match_text.split()
+    while words and fold(words[0]) in lex.stopwords and fold(words[0]) not in _ARTICLES:
+        start += len(words[0])
+        rest = match_text[len(words[0]):]
+        start += len(rest) - len(rest.lstrip())
+        match_text = rest.lstrip()
+        words = match_text.split()
+    return match_text.rstrip(".'’"), start
+
+
+def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon) -> bool:
+    f = fold(text)
+    if f in lex.media or fold(text.removeprefix("the ")) in lex.media:
+        return True
+    before = doc.text[max(0, start - 40):start]
+    if _MEDIA_CONTEXT.search(before) and not any(fold(t) in lex.heads for t in tokens(text)):
+        return True
+    if _ALIAS_CONTEXT.search(before):
+        return True
+    return lex.is_place_or_demonym(text)
+
+
+def _classify(text: str, lex: EntityLexicon) -> str | None:
+    toks = tokens(text)
+    if not toks:
+        return None
+    folded = [fold(t) for t in toks]
+    if folded[0] in lex.stopwords and folded[0] not in _ARTICLES and folded[0] not in lex.heads:
+        return None
+    if any(t in _INSTITUTIONS for t in folded) and not any(t in lex.strong_heads for t in folded):
+        return None
+    heads = [t for t in folded if t in lex.heads]
+    others = [t for t in folded if t not in lex.heads and t not in lex.connectors]
+    if heads:
+        if any(h in lex.strong_heads for h in heads):
+            return "full" if others or len(heads) > 1 else None
+        if others and not all(lex.is_place_or_demonym(o) for o in others):
+            return "full"
+        return None
+    if folded[0] in {"los", "las"} and len(toks) >= 2:
+        return "article"
+    if folded[0] == "la" and len(toks) >= 2:
+        return "article"
+    return None
+
+
+def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for sent in doc.sentences:
+        for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
+            text, start = _strip_leading(m.group(0), m.start(), lex)
+            if not text:
+                continue
+            kind = _classify(text, lex)
+            before = doc.text[max(sent.start, start - 5):start]
+            if kind is None and re.search(r"\bthe\s+$", before) and text.endswith("s"):
+                if len(tokens(text)) >= 2:
+                    kind = "plural"
+            if kind and not _is_excluded(text, start, doc, lex):
+                found.append(_Candidate(start, start + len(text), text, sent.index, kind))
+        found.extend(_lowercase_head_candidates(doc, sent, lex))
+        for m in _QUOTED.finditer(doc.text, sent.start, sent.end):
+            name = m.group("name").strip().rstrip(",.")
+            if not _is_excluded(name, m.start("name"), doc, lex) and len(tokens(name)) >= 2:
+                found.append(
+                    _Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "quoted")
+                )
+    return _drop_nested(found)
+
+
+def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[_Candidate]:
+    out = []
+    heads = "|".join(re.escape(h) for h in lex.lowercase_heads)
+    after = re.compile(rf"(?P<name>{CAP}(?:\s+(?:de|del|la|di|van|von)?\s*{CAP}){{0,3}})\s+(?:crime\s+|drug\s+)?(?P<head>{heads})\b")
+    for m in after.finditer(doc.text, sent.start, sent.end):
+        name, start = _strip_leading(m.group("name"), m.start("name"), lex)
+        head = m.group("head")
+        if not name or lex.is_place_or_demonym(name) and fold(head) not in lex.strong_heads:
+            continue
+        if lex.is_place_or_demonym(name.split()[-1]) and fold(name.split()[-1]) in lex.demonyms:
+            continue
+        if head.endswith("s") and fold(head) not in {"brothers", "hermanos"}:
+            continue
+        if fold(name) in lex.stopwords or _is_excluded(name, start, doc, lex):
+            continue
+        text = doc.text[start:m.end()]
+        out.append(_Candidate(start, m.end(), text, sent.index, "lowercase_head"))
+    before = re.compile(rf"\b(?:el|la|los|the)\s+(?P<head>{heads})\s+(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})")
+    for m in before.finditer(doc.text, sent.start, sent.end):
+        name = m.group("name")
+        bare = re.sub(r"^(?:de|del|de los|de la)\s+", "", name)
+        if _is_excluded(bare, m.start("name"), doc, lex) and not bare.startswith(("Los ", "Las ")):
+            if not fold(m.group("head")) in lex.strong_heads:
+                continue
+        if fold(bare) in lex.stopwords:
+            continue
+        start = m.start("head")
+        out.append(_Candidate(start, m.end(), doc.text[start:m.end()], sent.index, "lowercase_head"))
+    return out
+
+
+def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest of overlapping candidates."""
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[_Candidate] = []
+    for c in cands:
+        if kept and c.start < kept[-1].end:
+            if c.end - c.start > kept[-1].end - kept[-1].start:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept
+
+
+def _content_key(text: str, lex: EntityLexicon) -> frozenset[str]:
+    toks = [fold(t).strip("'") for t in tokens(text)]
+    content = {t for t in toks if t not in lex.heads and t not in lex.connectors and t not in _ARTICLES}
+    return frozenset(content) if content else frozenset(toks)
+
+
+def _initials(text: str, lex: EntityLexicon) -> str:
+    return "".join(t[0] for t in tokens(text) if fold(t) not in lex.connectors).upper()
+
+
+def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) -> None:
+    """Parentheses and 'also known as' after a candidate name it again."""
+    extra: list[_Candidate] = []
+    for i, c in enumerate(cands):
+        tail = doc.text[c.end:c.end + 80]
+        for regex, kind in ((_PAREN, "paren"), (_AKA, "aka")):
+            m = regex.match(tail)
+            if not m:
+                continue
+            name = m.group("name").strip().rstrip(",.")
+            if not name or not re.match(CAP, name) or lex.is_place_or_demonym(name):
+                continue
+            start = c.end + m.start("name")
+            alias = _Candidate(start, start + len(name), name, c.sentence, kind, links=[i])
+            extra.append(alias)
+    cands.extend(extra)
+
+
+def _union_find(cands: list[_Candidate], lex: EntityLexicon) -> list[list[int]]:
+    parent = list(range(len(cands)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    by_key: dict[frozenset[str], int] = {}
+    for i, c in enumerate(cands):
+        for j in c.links:
+            union(i, j)
+        key = _content_key(c.text, lex)
+        if key in by_key:
+            union(i, by_key[key])
+        else:
+            by_key[key] = i
+    for i, c in enumerate(cands):
+        if re.fullmatch(r"[A-Z0-9\-]{2,8}", c.text):
+            for j, other in enumerate(cands):
+                if j != i and len(tokens(other.text)) > 1 and _initials(other.text, lex) == c.text:
+                    union(i, j)
+    clusters: dict[int, list[int]] = {}
+    for i in range(len(cands)):
+        clusters.setdefault(find(i), []).append(i)
+    return sorted(clusters.values(), key=lambda idx: min(cands[i].start for i in idx))
+
+
+def _short_form_tokens(names: list[str], lex: EntityLexicon) -> set[str]:
+    out = set()
+    for name in names:
+        for t in tokens(name):
+            f = fold(t).strip("'")
+            if len(f) >= 4 and f not in lex.generic and f not in lex.places and f not in lex.demonyms:
+                if f not in lex.connectors and t[0].isupper():
+                    out.add(f)
+    return out
+
+
+def _bare_caps(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]):
+    """Standalone capitalised single words not inside any found name: short-form candidates."""
+    for sent in doc.sentences:
+        for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
+            text, start = _strip_leading(m.group(0), m.start(), lex)
+            words = text.split()
+            if words and fold(words[0]) in _ARTICLES:
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) != 1:
+                continue
+            word = words[0].rstrip("'’s") if words[0].endswith(("'s", "’s", "'", "’")) else words[0]
+            end = start + len(word)
+            if any(s <= start < e for s, e in taken):
+                continue
+            yield sent.index, start, end, word
+
+
+def find_groups(doc: Document) -> tuple[Group, ...]:
+    lex = entity_lexicon()
+    cands = _name_candidates(doc, lex)
+    _attach_aliases(doc, cands, lex)
+    clusters = _union_find(cands, lex)
+    mentions: list[list[Span]] = []
+    names: list[list[str]] = []
+    for idx in clusters:
+        ordered = sorted(idx, key=lambda i: cands[i].start)
+        spans = {(cands[i].start, cands[i].end): cands[i] for i in ordered}
+        mentions.append([Span(c.start, c.end, c.text, c.sentence) for c in spans.values()])
+        names.append(list(dict.fromkeys(cands[i].text for i in ordered)))
+    taken = [(c.start, c.end) for c in cands]
+    _add_short_forms(doc, lex, mentions, names, taken)
+    _add_anaphora(doc, lex, mentions)
+    groups = []
+    for n, (spans, forms) in enumerate(zip(mentions, names, strict=True)):
+        if not spans:
+            continue
+        spans.sort(key=lambda s: s.start)
+        name = _canonical_name(forms, lex)
+        aliases = tuple(f for f in forms if f != name)
+        groups.append(Group(id=f"g{n + 1}", name=name, aliases=aliases, mentions=tuple(spans)))
+    return tuple(groups)
+
+
+def _canonical_name(forms: list[str], lex: EntityLexicon) -> str:
+    """The first form that is a full name (has a head noun or several words)."""
+    for f in forms:
+        if len(tokens(f)) >= 2 and not re.fullmatch(r"[A-Z0-9\-]{2,8}", f):
+            return re.sub(r"^(?:the)\s+", "", f)
+    return forms[0]
+
+
+def _last_mention_before(mentions: list[list[Span]], pos: int, allowed: set[int] | None = None):
+    best, best_pos = None, -1
+    for gi, spans in enumerate(mentions):
+        if allowed is not None and gi not in allowed:
+            continue
+        for s in spans:
+            if best_pos < s.start < pos:
+                best, best_pos = gi, s.start
+    return best, best_pos
+
+
+def _add_short_forms(doc, lex, mentions, names, taken) -> None:
+    token_owner: dict[str, set[int]] = {}
+    for gi, forms in enumerate(names):
+        for t in _short_form_tokens(forms, lex):
+            token_owner.setdefault(t, set()).add(gi)
+    bound: dict[str, int] = {}
+    for sent_i, start, end, word in sorted(_bare_caps(doc, lex, taken), key=lambda x: x[1]):
+        f = fold(word).strip("'")
+        owners = token_owner.get(f)
+        if not owners:
+            continue
+        if f in bound:
+            gi = bound[f]
+        elif len(owners) == 1:
+            gi = next(iter(owners))
+        else:
+            gi, _ = _last_mention_before(mentions, start, owners)
+            if gi is None:
+                gi = min(owners)
+        bound.setdefault(f, gi)
+        mentions[gi].append(Span(start, end, word, sent_i))
+        form = doc.text[max(0, start - 4):start].lower().endswith("the ") and f"the {word}" or word
+        if form not in names[gi] and word not in names[gi]:
+            names[gi].append(form)
+
+
+def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]]) -> None:
+    dets = "|".join(lex.anaphora_determiners)
+    heads = "|".join(lex.anaphora_heads)
+    regex = re.compile(rf"\b(?i:{dets})\s+(?:(?!(?:the|la|el|los|las|this|that)\s)[a-záéíóúñ\-]+\s+)?(?:{heads})\b(?!\s+[A-ZÁÉÍÓÚÑ])(?!s\b)")
+    for sent in doc.sentences:
+        for m in regex.finditer(doc.text, sent.start, sent.end):
+            if not m.group(0)[0].islower() and m.start() != sent.start:
+                continue
+            gi, pos = _last_mention_before(mentions, m.start())
+            if gi is None:
+                continue
+            if _sentence_of(doc, pos) < sent.index - 3:
+                continue
+            if any(s.start <= m.start() < s.end for spans in mentions for s in spans):
+                continue
+            mentions[gi].append(Span(m.start(), m.end(), m.group(0), sent.index))

@@ -1,0 +1,62 @@
+"""Links of the trafficking chain a group covers, from cue words near its mentions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from orgstruct.resources import load_lexicon
+from orgstruct.schema import Document, Group, Operation, Span
+
+OPERATIONS = (
+    "cultivation", "production", "storage", "transport", "port_export",
+    "distribution", "laundering", "corruption", "violence",
+)
+SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    raw = load_lexicon("operations")
+    return {
+        op: re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(raw[op], key=len, reverse=True)) + r")\w*",
+                       re.IGNORECASE)
+        for op in OPERATIONS
+    }
+
+
+def _nearest_group(spans: list[tuple[int, int, str]], pos: int) -> str | None:
+    left = [g for s, e, g in spans if e <= pos]
+    if left:
+        return left[-1]
+    right = [g for s, e, g in spans if s >= pos]
+    return right[0] if right else None
+
+
+def extract_operations(
+    doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Span, str], ...] = ()
+) -> tuple[Operation, ...]:
+    """Operations per group; ``proxies`` are mentions of persons tied to a group (its leader...)."""
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for g in groups:
+        for m in g.mentions:
+            by_sentence.setdefault(m.sentence, []).append((m.start, m.end, g.id))
+    for m, gid in proxies:
+        by_sentence.setdefault(m.sentence, []).append((m.start, m.end, gid))
+    for spans in by_sentence.values():
+        spans.sort()
+    found: dict[tuple[str, str], Operation] = {}
+    last_group: tuple[int, str] | None = None
+    for sent in doc.sentences:
+        spans = by_sentence.get(sent.index, [])
+        if spans:
+            last_group = (sent.index, spans[-1][2])
+        for op, regex in _cue_patterns().items():
+            for m in regex.finditer(doc.text, sent.start, sent.end):
+                gid = _nearest_group(spans, m.start())
+                if gid is None and last_group and sent.index - last_group[0] <= SALIENCE_WINDOW:
+                    gid = last_group[1]
+                if gid is None or (gid, op) in found:
+                    continue
+                found[(gid, op)] = Operation(gid, op, sent.index, sent.start, sent.end, sent.text)
+    return tuple(sorted(found.values(), key=lambda o: (o.start, o.operation)))

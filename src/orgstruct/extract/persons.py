@@ -1,0 +1,170 @@
+"""Named persons with aliases ("alias 'El Patrón'"), nationality and role words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, tokens
+from orgstruct.schema import Document, Group, Person, Span
+
+_ALIAS_AFTER = re.compile(
+    r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|known as|nicknamed|apodad[oa]|conocid[oa] como|\(a\))\s+"
+    r"[\"“‘']?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’']?"
+)
+_QUOTE_AFTER = re.compile(r"^\s*,?\s*[\"“](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”]")
+_NOT_IN_NAMES = {
+    "police", "policia", "ministry", "ministerio", "court", "tribunal", "department", "office",
+    "agency", "university", "universidad", "prosecutor", "fiscalia", "attorney", "navy", "armada",
+    "government", "gobierno", "congress", "congreso", "senate", "bank", "banco", "council",
+    "news", "analysis", "crime", "insight", "guard", "administration", "treasury", "nations",
+    "naciones", "republic", "republica", "national", "nacional", "federal", "state", "states",
+    "united", "unidos", "international", "internacional", "general", "see", "also", "operation",
+    "operacion", "port", "puerto", "airport", "prison", "carcel", "province", "provincia",
+    "street", "avenue", "avenida", "city", "ciudad", "island", "isla", "islands", "ocean",
+    "sea", "enforcement", "drug", "justice", "justicia", "security", "seguridad", "public",
+    "publica", "ministerio", "secretaria", "direccion", "unit", "unidad", "task", "force",
+}
+_NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "do", "dos", "di", "van", "von", "der", "el"}
+
+
+@dataclass
+class _PersonDraft:
+    name: str
+    tokens: list[str]
+    aliases: list[str] = field(default_factory=list)
+    nationality: str | None = None
+    role: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _is_person_name(text: str, lex: EntityLexicon) -> bool:
+    toks = tokens(text)
+    words = [t for t in toks if fold(t) not in _NAME_PARTICLES]
+    if not 2 <= len(words) <= 5:
+        return False
+    if fold(words[0]) in lex.stopwords or any(fold(t) in lex.heads for t in words):
+        return False
+    if any(fold(t) in _NOT_IN_NAMES for t in words):
+        return False
+    if any(fold(t) in lex.demonyms or fold(t) in lex.places for t in words[:1]):
+        return False
+    if any(t.isupper() and len(t) > 1 for t in words) or any(c.isdigit() for c in text):
+        return False
+    return not lex.is_place_or_demonym(text) and fold(text) not in lex.media
+
+
+def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
+    words = text.split()
+    while words and (fold(words[0]) in lex.stopwords or fold(words[0]) in lex.demonyms
+                     or fold(words[0]) in lex.roles or fold(words[0]) in _NAME_PARTICLES):
+        cut = len(words[0])
+        rest = text[cut:]
+        start += cut + len(rest) - len(rest.lstrip())
+        text = rest.lstrip()
+        words = text.split()
+    return text.rstrip(".,'’"), start
+
+
+def _nationality(doc: Document, start: int, end: int, lex: EntityLexicon) -> str | None:
+    before = doc.text[max(0, start - 45):start]
+    for word in reversed(re.findall(r"[\wáéíóúñ\-]+", before)[-4:]):
+        if fold(word) in lex.demonyms:
+            return lex.demonyms[fold(word)]
+    after = re.match(r"^[^.;]{0,40}?,\s*(?:a|an|un|una|el|la|de nacionalidad)\s+([\wáéíóúñ\-]+)", doc.text[end:end + 60])
+    if after and fold(after.group(1)) in lex.demonyms:
+        return lex.demonyms[fold(after.group(1))]
+    return None
+
+
+def _role(doc: Document, start: int, end: int, lex: EntityLexicon) -> str | None:
+    before = fold(doc.text[max(0, start - 60):start])
+    best, best_pos = None, -1
+    for word, role in lex.roles.items():
+        for m in re.finditer(rf"\b{re.escape(word)}\b", before):
+            if m.start() > best_pos:
+                best, best_pos = role, m.start()
+    if best:
+        return best
+    after = fold(doc.text[end:end + 50])
+    m = re.match(r"^[^.;]{0,25}?,\s*(?:the|a|an|el|la|su|his|her)\s+(?:alleged\s+|presunto\s+|presunta\s+)?([\w\- ]+)", after)
+    if m:
+        for word, role in lex.roles.items():
+            if re.match(rf"{re.escape(word)}\b", m.group(1)):
+                return role
+    return None
+
+
+def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]):
+    for sent in doc.sentences:
+        for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
+            offset = m.start()
+            for part in re.split(r"(\s+(?:and|y|e|or|o)\s+)", m.group(0)):
+                text, start = _trim(part, offset, lex)
+                offset += len(part)
+                if not text or _inside(start, taken) or not _is_person_name(text, lex):
+                    continue
+                yield sent.index, start, start + len(text), text
+
+
+def _alias_after(doc: Document, end: int) -> tuple[str, int, int] | None:
+    tail = doc.text[end:end + 60]
+    for regex in (_ALIAS_AFTER, _QUOTE_AFTER):
+        m = regex.match(tail)
+        if m:
+            return m.group("alias"), end + m.start("alias"), end + m.end("alias")
+    return None
+
+
+def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]:
+    lex = entity_lexicon()
+    taken = [(m.start, m.end) for g in groups for m in g.mentions]
+    drafts: list[_PersonDraft] = []
+    for sent_i, start, end, text in _find_full_names(doc, lex, taken):
+        toks = [fold(t) for t in tokens(text) if fold(t) not in _NAME_PARTICLES]
+        draft = next((d for d in drafts if set(toks) <= set(d.tokens)), None)
+        if draft is None:
+            draft = _PersonDraft(name=text, tokens=toks)
+            drafts.append(draft)
+        draft.mentions.append(Span(start, end, text, sent_i))
+        draft.nationality = draft.nationality or _nationality(doc, start, end, lex)
+        draft.role = draft.role or _role(doc, start, end, lex)
+        alias = _alias_after(doc, end)
+        if alias and alias[0] not in draft.aliases:
+            draft.aliases.append(alias[0])
+            taken.append((alias[1], alias[2]))
+            draft.mentions.append(Span(alias[1], alias[2], alias[0], sent_i))
+    _add_short_mentions(doc, drafts, lex, taken)
+    return tuple(
+        Person(id=f"p{i + 1}", name=d.name, aliases=tuple(d.aliases), nationality=d.nationality,
+               role=d.role, mentions=tuple(sorted(d.mentions, key=lambda s: s.start)))
+        for i, d in enumerate(drafts)
+    )
+
+
+def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
+    """Surnames and aliases used alone ("MacDowell", "Caracol") are mentions too."""
+    forms: dict[str, _PersonDraft] = {}
+    for d in drafts:
+        for alias in d.aliases:
+            forms.setdefault(alias, d)
+        words = [t for t in tokens(d.name) if fold(t) not in _NAME_PARTICLES]
+        for w in words[1:]:
+            if len(w) >= 3 and fold(w) not in lex.places:
+                forms.setdefault(w, d)
+    if not forms:
+        return
+    pattern = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w\-])")
+    full_spans = [(s.start, s.end) for d in drafts for s in d.mentions]
+    for sent in doc.sentences:
+        for m in pattern.finditer(doc.text, sent.start, sent.end):
+            if _inside(m.start(), full_spans) or _inside(m.start(), taken):
+                continue
+            d = forms[m.group(1)]
+            d.mentions.append(Span(m.start(), m.end(), m.group(1), sent.index))
+            if m.group(1) not in d.aliases and m.group(1) in [a for a in d.aliases]:
+                d.aliases.append(m.group(1))

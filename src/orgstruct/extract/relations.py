@@ -1,0 +1,179 @@
+"""Typed relations between mentioned persons and groups, sentence by sentence.
+
+Each trigger pattern of features/lexicons/relations.json names a relation
+type, a voice that says where head and tail stand around the trigger, and the
+entity types allowed on each side. The nearest fitting mentions fill the
+slots; confidence falls with the distance between trigger and arguments.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orgstruct.extract.lexicon import entity_lexicon, fold
+from orgstruct.resources import load_lexicon
+from orgstruct.schema import Document, Group, Person, Relation, Sentence
+
+SYMMETRIC = {"allied_with", "rival_of", "kin_of"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity: str
+    etype: str  # "person" | "group"
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    type: str
+    voice: str
+    head: tuple[str, ...]
+    tail: tuple[str, ...]
+    regex: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[_Pattern, ...], tuple[tuple[str, re.Pattern[str]], ...]]:
+    raw = load_lexicon("relations")
+    pats = tuple(
+        _Pattern(p["type"], p["voice"], tuple(p["head"]), tuple(p["tail"]),
+                 re.compile(p["re"], re.IGNORECASE))
+        for p in raw["patterns"]
+    )
+    kin = tuple((k["voice"], re.compile(k["re"], re.IGNORECASE)) for k in raw["kin_patterns"])
+    return pats, kin
+
+
+def sentence_mentions(groups: tuple[Group, ...], persons: tuple[Person, ...]) -> dict[int, list[Mention]]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for ents, etype in ((groups, "group"), (persons, "person")):
+        for ent in ents:
+            for m in ent.mentions:
+                by_sentence.setdefault(m.sentence, []).append(Mention(m.start, m.end, ent.id, etype))
+    for mentions in by_sentence.values():
+        mentions.sort(key=lambda m: m.start)
+    return by_sentence
+
+
+def _left(mentions, pos, types, exclude=None):
+    cands = [m for m in mentions if m.end <= pos and m.etype in types and m.entity != exclude]
+    return cands[-1] if cands else None
+
+
+def _right(mentions, pos, types, exclude=None):
+    cands = [m for m in mentions if m.start >= pos and m.etype in types and m.entity != exclude]
+    return cands[0] if cands else None
+
+
+def _closest(a, b, pos):
+    if a is None or b is None:
+        return a or b
+    return a if abs(pos - a.end) <= abs(b.start - pos) else b
+
+
+def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
+    s, e = m.start(), m.end()
+    if p.voice == "active":
+        return _left(mentions, s, p.head), _right(mentions, e, p.tail)
+    if p.voice == "passive":
+        tail = _left(mentions, s, p.tail)
+        return _right(mentions, e, p.head, tail and tail.entity), tail
+    if p.voice == "nominal":
+        tail = _right(mentions, e, p.tail)
+        excl = tail and tail.entity
+        after_tail = _right(mentions, tail.end, p.head, excl) if tail else None
+        return _closest(_left(mentions, s, p.head, excl), after_tail, s), tail
+    if p.voice == "possessive":
+        head = _right(mentions, e, p.head)
+        return head, _left(mentions, s, p.tail, head and head.entity)
+    if p.voice == "genitive":
+        tail = _left(mentions, s + 1, p.tail)
+        if tail is None or s - tail.end > 1:
+            return None, None
+        excl = tail.entity
+        return _closest(_left(mentions, tail.start, p.head, excl), _right(mentions, e, p.head, excl), s), tail
+    if p.voice == "pair":
+        left = [x for x in mentions if x.end <= s and x.etype in p.head]
+        distinct = list(dict.fromkeys(x.entity for x in reversed(left)))
+        if len(distinct) < 2:
+            return None, None
+        second = next(x for x in reversed(left) if x.entity == distinct[0])
+        first = next(x for x in reversed(left) if x.entity == distinct[1])
+        return first, second
+    if p.voice == "unary":
+        passive = re.search(r"\b(?:was|were|been|fue|fueron|sido)\s*$", m.string[max(0, s - 12):s])
+        head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
+        return head, None
+    return None, None
+
+
+def _confidence(m: re.Match, head: Mention, tail: Mention | None) -> float:
+    points = [head.start, head.end] + ([tail.start, tail.end] if tail else [])
+    dist = min(abs(x - m.start()) for x in points[:2])
+    if tail:
+        dist = max(dist, min(abs(x - m.end()) for x in points[2:]))
+    return round(0.95 * math.exp(-dist / 160), 3)
+
+
+def _relation(rtype, head, tail, kind, sent: Sentence, conf: float) -> Relation:
+    return Relation(type=rtype, head=head.entity, tail=tail.entity if tail else None, kind=kind,
+                    sentence=sent.index, start=sent.start, end=sent.end, evidence=sent.text,
+                    confidence=conf)
+
+
+def _kin_relations(doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
+    lex = entity_lexicon()
+    persons = [m for m in mentions if m.etype == "person"]
+    out: list[Relation] = []
+    _, kin_patterns = _patterns()
+    for voice, regex in kin_patterns:
+        for m in regex.finditer(doc.text, sent.start, sent.end):
+            kind = lex.kinship.get(fold(m.group("kin")))
+            if not kind:
+                continue
+            s, e = m.start(), m.end()
+            if voice == "group_plural":
+                members = [p for p in persons if e <= p.start <= e + 90]
+                out += [_relation("kin_of", a, b, kind, sent, 0.8) for a, b in zip(members, members[1:], strict=False)]
+                continue
+            if voice == "apposition":
+                tail = _right(persons, e, ("person",))
+                head = _closest(_left(persons, s, ("person",), tail and tail.entity),
+                                _right(persons, tail.end, ("person",), tail.entity) if tail else None, s)
+            elif voice == "possessive":
+                head = _right(persons, e, ("person",))
+                tail = _left(persons, s, ("person",), head and head.entity)
+            else:
+                tail = _left(persons, s + 1, ("person",))
+                head = _right(persons, e, ("person",), tail and tail.entity) if tail and s - tail.end <= 1 else None
+            if head and tail and head.entity != tail.entity:
+                out.append(_relation("kin_of", head, tail, kind, sent, _confidence(m, head, tail)))
+    return out
+
+
+def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> tuple[Relation, ...]:
+    patterns, _ = _patterns()
+    by_sentence = sentence_mentions(groups, persons)
+    found: dict[tuple, Relation] = {}
+    for sent in doc.sentences:
+        mentions = by_sentence.get(sent.index, [])
+        if not mentions:
+            continue
+        rels: list[Relation] = _kin_relations(doc, sent, mentions)
+        for p in patterns:
+            for m in p.regex.finditer(doc.text, sent.start, sent.end):
+                head, tail = _slots(p, m, mentions)
+                if head is None or (p.tail and tail is None) or (tail and head.entity == tail.entity):
+                    continue
+                rels.append(_relation(p.type, head, tail, None, sent, _confidence(m, head, tail)))
+        for r in rels:
+            ends = tuple(sorted((r.head, r.tail or ""))) if r.type in SYMMETRIC else (r.head, r.tail)
+            key = (r.type, *ends)
+            if key not in found or found[key].confidence < r.confidence:
+                found[key] = r
+    return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))

@@ -1,0 +1,173 @@
+"""Frozen dataclasses that cross the pipeline's stage boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class OrgType(str, Enum):
+    HIERARCHICAL = "hierarchical"
+    FAMILY_CLAN = "family_clan"
+    BROKERAGE_NETWORK = "brokerage_network"
+
+
+LABELS: tuple[str, ...] = tuple(t.value for t in OrgType)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    sentences: tuple[Sentence, ...]
+    lang: str
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Span, ...]
+
+    @property
+    def sentence_ids(self) -> tuple[int, ...]:
+        return tuple(sorted({m.sentence for m in self.mentions}))
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    nationality: str | None
+    role: str | None
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str
+    head: str  # entity id (group or person)
+    tail: str | None
+    kind: str | None
+    sentence: int
+    start: int
+    end: int
+    evidence: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Operation:
+    group: str  # group id
+    operation: str
+    sentence: int
+    start: int
+    end: int
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    document: Document
+    groups: tuple[Group, ...]
+    persons: tuple[Person, ...]
+    relations: tuple[Relation, ...]
+    operations: tuple[Operation, ...]
+
+    def entity_name(self, entity_id: str | None) -> str | None:
+        for ent in (*self.groups, *self.persons):
+            if ent.id == entity_id:
+                return ent.name
+        return None
+
+    def group_by_name(self, name: str) -> Group | None:
+        wanted = name.casefold().strip()
+        for g in self.groups:
+            if wanted in {s.casefold() for s in (g.name, *g.aliases)}:
+                return g
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.entity_name
+        return {
+            "lang": self.document.lang,
+            "groups": [
+                {"id": g.id, "name": g.name, "aliases": list(g.aliases),
+                 "mentions": len(g.mentions)}
+                for g in self.groups
+            ],
+            "persons": [
+                {"id": p.id, "name": p.name, "aliases": list(p.aliases),
+                 "nationality": p.nationality, "role": p.role}
+                for p in self.persons
+            ],
+            "relations": [
+                {"type": r.type, "head": name(r.head), "tail": name(r.tail), "kind": r.kind,
+                 "evidence": r.evidence, "start": r.start, "end": r.end,
+                 "confidence": round(r.confidence, 3)}
+                for r in self.relations
+            ],
+            "operations": [
+                {"group": name(o.group), "operation": o.operation, "evidence": o.evidence,
+                 "start": o.start, "end": o.end}
+                for o in self.operations
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence, relation or feature that moved the prediction, with the class it supports."""
+
+    kind: str  # "sentence" | "relation" | "feature"
+    text: str
+    supports: str
+    weight: float
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "text": self.text, "supports": self.supports,
+            "weight": round(self.weight, 4), "start": self.start, "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class Prediction:
+    group: str
+    aliases: tuple[str, ...]
+    label: str
+    probabilities: dict[str, float]
+    evidence: tuple[Evidence, ...]
+    features: dict[str, float] = field(default_factory=dict)
+    model_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "group": self.group,
+            "aliases": list(self.aliases),
+            "label": self.label,
+            "probabilities": {k: round(v, 4) for k, v in self.probabilities.items()},
+            "evidence": [e.to_dict() for e in self.evidence],
+            "features": {k: round(float(v), 4) for k, v in self.features.items()},
+            "model_version": self.model_version,
+        }
