@@ -1,0 +1,133 @@
+"""Per-group features: relations, graph measures, operations and lexical cues.
+
+Every feature is named and described in features/FEATURES.md. The group's own
+names are masked before lexical cues and embeddings are computed, so that a
+name such as "Clan del Golfo" or "Cartel of the Suns" cannot vote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from orgstruct.extract.lexicon import entity_lexicon, fold
+from orgstruct.extract.operations import OPERATIONS
+from orgstruct.graph import brokerage_roles, build_graph, command_depth, degree_centralization, shared_surname_pairs
+from orgstruct.resources import load_lexicon
+from orgstruct.schema import Extraction, Group, Sentence
+
+RELATION_TYPES = ("leads", "finances", "directs", "lieutenant_of", "works_for", "kin_of",
+                  "allied_with", "brokers_for", "rival_of", "succeeded", "arrested")
+CUE_CLASSES = ("command", "kinship", "brokerage")
+MASK = "the group"
+CONTEXT_WINDOW = 1  # sentences after a mention that still speak of the group
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """What the featurizer and the evidence builder need about one group."""
+
+    group: Group
+    sentences: tuple[Sentence, ...]
+    masked: tuple[str, ...]  # the sentences with the group's names masked
+    features: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
+    raw = load_lexicon("structure_cues")
+    return {
+        cls: re.compile(r"\b(?:" + "|".join(re.escape(fold(c)) for c in sorted(set(raw[cls]), key=len, reverse=True)) + r")\b")
+        for cls in CUE_CLASSES
+    }
+
+
+def feature_names() -> tuple[str, ...]:
+    names = [f"rel_{t}" for t in RELATION_TYPES]
+    names += ["rel_works_for_in", "rel_works_for_out", "rel_brokers_in", "rel_brokers_out"]
+    names += ["graph_members", "graph_command_depth", "graph_centralization", "graph_kin_ratio",
+              "graph_shared_surnames", "graph_partner_groups", "graph_nationalities"]
+    names += [f"gf_{r}" for r in ("coordinator", "gatekeeper", "representative", "consultant", "liaison")]
+    names += [f"op_{op}" for op in OPERATIONS] + ["op_chain_coverage"]
+    names += [f"cue_{c}" for c in CUE_CLASSES] + [f"doc_cue_{c}" for c in CUE_CLASSES]
+    names += ["text_nationalities", "text_sentence_share", "text_is_spanish"]
+    return tuple(names)
+
+
+def group_sentences(extraction: Extraction, group: Group) -> tuple[Sentence, ...]:
+    ids = set()
+    last = len(extraction.document.sentences) - 1
+    for m in group.mentions:
+        ids.update(range(m.sentence, min(last, m.sentence + CONTEXT_WINDOW) + 1))
+    return tuple(s for s in extraction.document.sentences if s.index in ids)
+
+
+def mask_names(text: str, names: list[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", MASK, text, flags=re.IGNORECASE)
+    return text
+
+
+def _cue_rates(text: str) -> dict[str, float]:
+    folded = fold(text)
+    words = max(1, len(folded.split()))
+    return {c: 100.0 * len(p.findall(folded)) / words for c, p in _cue_patterns().items()}
+
+
+def _nationalities(text: str) -> int:
+    lex = entity_lexicon()
+    found = {lex.demonyms[w] for w in re.findall(r"[a-záéíóúñ\-]+", fold(text)) if w in lex.demonyms}
+    return len(found)
+
+
+def _relation_features(extraction: Extraction, group: Group) -> dict[str, float]:
+    rg = build_graph(extraction, group)
+    mine = set(rg.members) | {group.id}
+    f = {f"rel_{t}": 0.0 for t in RELATION_TYPES}
+    f.update(rel_works_for_in=0.0, rel_works_for_out=0.0, rel_brokers_in=0.0, rel_brokers_out=0.0)
+    partners, person_edges, kin_edges = set(), 0, 0
+    kinds = {g.id: "group" for g in extraction.groups}
+    for r in extraction.relations:
+        if r.head not in mine and r.tail not in mine:
+            continue
+        f[f"rel_{r.type}"] += 1
+        if r.type in ("works_for", "brokers_for"):
+            key = "works_for" if r.type == "works_for" else "brokers"
+            f[f"rel_{key}_{'in' if r.tail in mine else 'out'}"] += 1
+        other = r.tail if r.head in mine else r.head
+        if other and kinds.get(other) == "group" and other != group.id:
+            partners.add(other)
+        if r.tail and kinds.get(r.head) is None and kinds.get(r.tail) is None:
+            person_edges += 1
+            kin_edges += r.type == "kin_of"
+    nationalities = {p.nationality for p in extraction.persons if p.id in rg.members and p.nationality}
+    f.update(
+        graph_members=float(len(rg.members)),
+        graph_command_depth=float(command_depth(rg)),
+        graph_centralization=degree_centralization(rg),
+        graph_kin_ratio=kin_edges / person_edges if person_edges else 0.0,
+        graph_shared_surnames=float(shared_surname_pairs(extraction, set(rg.members))),
+        graph_partner_groups=float(len(partners)),
+        graph_nationalities=float(len(nationalities)),
+    )
+    f.update({f"gf_{k}": float(v) for k, v in brokerage_roles(rg).items()})
+    return f
+
+
+def featurize_group(extraction: Extraction, group: Group) -> GroupView:
+    sentences = group_sentences(extraction, group)
+    names = [group.name, *group.aliases]
+    masked = tuple(mask_names(s.text, names) for s in sentences)
+    joined = " ".join(masked)
+    f = _relation_features(extraction, group)
+    ops = {o.operation for o in extraction.operations if o.group == group.id}
+    f.update({f"op_{op}": float(op in ops) for op in OPERATIONS})
+    f["op_chain_coverage"] = len(ops) / len(OPERATIONS)
+    f.update({f"cue_{c}": v for c, v in _cue_rates(joined).items()})
+    doc_text = mask_names(extraction.document.text, names)
+    f.update({f"doc_cue_{c}": v for c, v in _cue_rates(doc_text).items()})
+    f["text_nationalities"] = float(_nationalities(joined))
+    f["text_sentence_share"] = len(sentences) / max(1, len(extraction.document.sentences))
+    f["text_is_spanish"] = float(extraction.document.lang == "es")
+    return GroupView(group, sentences, masked, {n: float(f[n]) for n in feature_names()})
