@@ -19,7 +19,7 @@ from orgstruct.errors import InputError, OrgStructError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Classify organized-crime groups as hierarchical, family_clan or brokerage_network.")
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
+FOLDER_SUFFIXES = {".txt", ".jsonl"}  # what a folder contributes; any file can be named directly
 
 
 def _fail(message: str) -> None:
@@ -73,9 +73,9 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, str | None, str | None]
         if not path.exists():
             yield raw, None, f"{raw}: no such file or folder"
             continue
-        files = sorted(p for p in path.rglob("*") if p.suffix in TEXT_SUFFIXES | {".jsonl"}) if path.is_dir() else [path]
+        files = sorted(p for p in path.rglob("*") if p.suffix in FOLDER_SUFFIXES) if path.is_dir() else [path]
         if path.is_dir() and not files:
-            yield raw, None, f"{raw}: folder holds no .txt, .md or .jsonl file"
+            yield raw, None, f"{raw}: folder holds no .txt or .jsonl file"
         for f in files:
             try:
                 data = f.read_bytes()

@@ -37,9 +37,10 @@ class GroupView:
 @lru_cache(maxsize=1)
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     raw = load_lexicon("structure_cues")
+    keys = [*CUE_CLASSES, *(f"statement_{c}" for c in CUE_CLASSES)]
     return {
-        cls: re.compile(r"\b(?:" + "|".join(re.escape(fold(c)) for c in sorted(set(raw[cls]), key=len, reverse=True)) + r")\b")
-        for cls in CUE_CLASSES
+        key: re.compile(r"\b(?:" + "|".join(re.escape(fold(c)) for c in sorted(set(raw[key]), key=len, reverse=True)) + r")")
+        for key in keys
     }
 
 
@@ -50,16 +51,20 @@ def feature_names() -> tuple[str, ...]:
               "graph_shared_surnames", "graph_partner_groups", "graph_nationalities"]
     names += [f"gf_{r}" for r in ("coordinator", "gatekeeper", "representative", "consultant", "liaison")]
     names += [f"op_{op}" for op in OPERATIONS] + ["op_chain_coverage"]
-    names += [f"cue_{c}" for c in CUE_CLASSES] + [f"doc_cue_{c}" for c in CUE_CLASSES]
+    names += [f"cue_{c}" for c in CUE_CLASSES] + [f"cue_{c}_max" for c in CUE_CLASSES]
+    names += [f"doc_cue_{c}" for c in CUE_CLASSES] + [f"stmt_{c}" for c in CUE_CLASSES]
     names += ["text_nationalities", "text_sentence_share", "text_is_spanish"]
     return tuple(names)
 
 
 def group_sentences(extraction: Extraction, group: Group) -> tuple[Sentence, ...]:
-    ids = set()
+    """Sentences that mention the group, and the next sentences that mention no other group."""
+    own = {m.sentence for m in group.mentions}
+    others = {m.sentence for g in extraction.groups if g.id != group.id for m in g.mentions}
     last = len(extraction.document.sentences) - 1
-    for m in group.mentions:
-        ids.update(range(m.sentence, min(last, m.sentence + CONTEXT_WINDOW) + 1))
+    ids = set(own)
+    for i in own:
+        ids.update(j for j in range(i + 1, min(last, i + CONTEXT_WINDOW) + 1) if j not in others)
     return tuple(s for s in extraction.document.sentences if s.index in ids)
 
 
@@ -72,7 +77,13 @@ def mask_names(text: str, names: list[str]) -> str:
 def _cue_rates(text: str) -> dict[str, float]:
     folded = fold(text)
     words = max(1, len(folded.split()))
-    return {c: 100.0 * len(p.findall(folded)) / words for c, p in _cue_patterns().items()}
+    return {c: 100.0 * len(p.findall(folded)) / words for c, p in _cue_patterns().items() if c in CUE_CLASSES}
+
+
+def _statements(text: str) -> dict[str, float]:
+    folded = fold(text)
+    patterns = _cue_patterns()
+    return {c: float(len(patterns[f"statement_{c}"].findall(folded))) for c in CUE_CLASSES}
 
 
 def _nationalities(text: str) -> int:
@@ -125,6 +136,9 @@ def featurize_group(extraction: Extraction, group: Group) -> GroupView:
     f.update({f"op_{op}": float(op in ops) for op in OPERATIONS})
     f["op_chain_coverage"] = len(ops) / len(OPERATIONS)
     f.update({f"cue_{c}": v for c, v in _cue_rates(joined).items()})
+    per_sentence = [_cue_rates(m) for m in masked] or [dict.fromkeys(CUE_CLASSES, 0.0)]
+    f.update({f"cue_{c}_max": max(r[c] for r in per_sentence) for c in CUE_CLASSES})
+    f.update({f"stmt_{c}": v for c, v in _statements(joined).items()})
     doc_text = mask_names(extraction.document.text, names)
     f.update({f"doc_cue_{c}": v for c, v in _cue_rates(doc_text).items()})
     f["text_nationalities"] = float(_nationalities(joined))
