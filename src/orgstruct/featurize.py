@@ -21,7 +21,6 @@ RELATION_TYPES = ("leads", "finances", "directs", "lieutenant_of", "works_for", 
                   "allied_with", "brokers_for", "rival_of", "succeeded", "arrested")
 CUE_CLASSES = ("command", "kinship", "brokerage")
 MASK = "the group"
-CONTEXT_WINDOW = 1  # sentences after a mention that still speak of the group
 
 
 @dataclass(frozen=True)
@@ -52,20 +51,31 @@ def feature_names() -> tuple[str, ...]:
     names += [f"gf_{r}" for r in ("coordinator", "gatekeeper", "representative", "consultant", "liaison")]
     names += [f"op_{op}" for op in OPERATIONS] + ["op_chain_coverage"]
     names += [f"cue_{c}" for c in CUE_CLASSES] + [f"cue_{c}_max" for c in CUE_CLASSES]
-    names += [f"doc_cue_{c}" for c in CUE_CLASSES] + [f"stmt_{c}" for c in CUE_CLASSES]
+    names += [f"stmt_{c}" for c in CUE_CLASSES] + [f"doc_cue_{c}" for c in CUE_CLASSES]
     names += ["text_nationalities", "text_sentence_share", "text_is_spanish"]
     return tuple(names)
 
 
 def group_sentences(extraction: Extraction, group: Group) -> tuple[Sentence, ...]:
-    """Sentences that mention the group, and the next sentences that mention no other group."""
-    own = {m.sentence for m in group.mentions}
-    others = {m.sentence for g in extraction.groups if g.id != group.id for m in g.mentions}
-    last = len(extraction.document.sentences) - 1
-    ids = set(own)
-    for i in own:
-        ids.update(j for j in range(i + 1, min(last, i + CONTEXT_WINDOW) + 1) if j not in others)
-    return tuple(s for s in extraction.document.sentences if s.index in ids)
+    """The group's discourse: sentences that mention it, and sentences that mention no group
+    whose nearest preceding group mention (or, before any, the first one) is this group."""
+    mentioned: dict[int, set[str]] = {}
+    for g in extraction.groups:
+        for m in g.mentions:
+            mentioned.setdefault(m.sentence, set()).add(g.id)
+    if group.id not in {gid for ids in mentioned.values() for gid in ids}:
+        mentioned.setdefault(group.mentions[0].sentence if group.mentions else 0, set()).add(group.id)
+    first = mentioned[min(mentioned)] if mentioned else set()
+    current, picked = first, []
+    for s in extraction.document.sentences:
+        ids = mentioned.get(s.index)
+        if ids:
+            current = ids
+            if group.id in ids:
+                picked.append(s)
+        elif group.id in current:
+            picked.append(s)
+    return tuple(picked)
 
 
 def mask_names(text: str, names: list[str]) -> str:
@@ -92,18 +102,20 @@ def _nationalities(text: str) -> int:
     return len(found)
 
 
-def _relation_features(extraction: Extraction, group: Group) -> dict[str, float]:
-    rg = build_graph(extraction, group)
+def _relation_features(extraction: Extraction, group: Group, sentence_ids: set[int]) -> dict[str, float]:
+    """Counts over the relations that touch the group or its members, or are stated in its sentences."""
+    rg = build_graph(extraction, group, sentence_ids)
     mine = set(rg.members) | {group.id}
     f = {f"rel_{t}": 0.0 for t in RELATION_TYPES}
     f.update(rel_works_for_in=0.0, rel_works_for_out=0.0, rel_brokers_in=0.0, rel_brokers_out=0.0)
     partners, person_edges, kin_edges = set(), 0, 0
     kinds = {g.id: "group" for g in extraction.groups}
     for r in extraction.relations:
-        if r.head not in mine and r.tail not in mine:
+        touches = r.head in mine or r.tail in mine
+        if not touches and r.sentence not in sentence_ids:
             continue
         f[f"rel_{r.type}"] += 1
-        if r.type in ("works_for", "brokers_for"):
+        if r.type in ("works_for", "brokers_for") and touches:
             key = "works_for" if r.type == "works_for" else "brokers"
             f[f"rel_{key}_{'in' if r.tail in mine else 'out'}"] += 1
         other = r.tail if r.head in mine else r.head
@@ -126,21 +138,37 @@ def _relation_features(extraction: Extraction, group: Group) -> dict[str, float]
     return f
 
 
+def _lexical_features(extraction: Extraction, sentences, masked) -> dict[str, float]:
+    """Cue rates and explicit statements; a sentence naming k groups counts 1/k for each."""
+    counts: dict[int, int] = {}
+    for g in extraction.groups:
+        for i in {m.sentence for m in g.mentions}:
+            counts[i] = counts.get(i, 0) + 1
+    shares = [1.0 / max(1, counts.get(s.index, 1)) for s in sentences]
+    rates = [_cue_rates(m) for m in masked]
+    stmts = [_statements(m) for m in masked]
+    total = sum(shares) or 1.0
+    f = {}
+    for c in CUE_CLASSES:
+        f[f"cue_{c}"] = sum(r[c] * w for r, w in zip(rates, shares, strict=True)) / total
+        f[f"cue_{c}_max"] = max((r[c] * w for r, w in zip(rates, shares, strict=True)), default=0.0)
+        f[f"stmt_{c}"] = sum(st[c] * w for st, w in zip(stmts, shares, strict=True))
+    return f
+
+
 def featurize_group(extraction: Extraction, group: Group) -> GroupView:
     sentences = group_sentences(extraction, group)
     names = [group.name, *group.aliases]
     masked = tuple(mask_names(s.text, names) for s in sentences)
     joined = " ".join(masked)
-    f = _relation_features(extraction, group)
+    f = _relation_features(extraction, group, {s.index for s in sentences})
     ops = {o.operation for o in extraction.operations if o.group == group.id}
     f.update({f"op_{op}": float(op in ops) for op in OPERATIONS})
     f["op_chain_coverage"] = len(ops) / len(OPERATIONS)
-    f.update({f"cue_{c}": v for c, v in _cue_rates(joined).items()})
-    per_sentence = [_cue_rates(m) for m in masked] or [dict.fromkeys(CUE_CLASSES, 0.0)]
-    f.update({f"cue_{c}_max": max(r[c] for r in per_sentence) for c in CUE_CLASSES})
-    f.update({f"stmt_{c}": v for c, v in _statements(joined).items()})
-    doc_text = mask_names(extraction.document.text, names)
-    f.update({f"doc_cue_{c}": v for c, v in _cue_rates(doc_text).items()})
+    f.update(_lexical_features(extraction, sentences, masked))
+    share = len(group.mentions) / max(1, sum(len(g.mentions) for g in extraction.groups))
+    doc_rates = _cue_rates(mask_names(extraction.document.text, names))
+    f.update({f"doc_cue_{c}": v * min(1.0, share) for c, v in doc_rates.items()})
     f["text_nationalities"] = float(_nationalities(joined))
     f["text_sentence_share"] = len(sentences) / max(1, len(extraction.document.sentences))
     f["text_is_spanish"] = float(extraction.document.lang == "es")

@@ -24,10 +24,11 @@ class RelationGraph:
         return [(u, v, d) for u, v, d in self.graph.edges(data=True) if d["type"] == rtype]
 
 
-def build_graph(extraction: Extraction, group: Group) -> RelationGraph:
+def build_graph(extraction: Extraction, group: Group, sentence_ids: set[int] | None = None) -> RelationGraph:
     """All relations of the document, with the group's members marked.
 
-    Members: persons tied to the group by an affiliation relation, then
+    Members: persons tied to the group by an affiliation relation; persons
+    named in the group's own sentences that mention no other group; then
     persons tied to a member by lieutenant_of or kin_of (one hop).
     """
     g = nx.MultiDiGraph()
@@ -41,6 +42,10 @@ def build_graph(extraction: Extraction, group: Group) -> RelationGraph:
                        evidence=r.evidence, start=r.start, end=r.end)
     members = {r.head for r in extraction.relations
                if r.type in AFFILIATION and r.tail == group.id and g.nodes[r.head]["kind"] == "person"}
+    if sentence_ids:
+        others = {m.sentence for o in extraction.groups if o.id != group.id for m in o.mentions}
+        members |= {p.id for p in extraction.persons
+                    if any(m.sentence in sentence_ids and m.sentence not in others for m in p.mentions)}
     linked = {
         (r.head if r.tail in members else r.tail)
         for r in extraction.relations

@@ -24,6 +24,10 @@ _NOT_IN_NAMES = {
     "street", "avenue", "avenida", "city", "ciudad", "island", "isla", "islands", "ocean",
     "sea", "enforcement", "drug", "justice", "justicia", "security", "seguridad", "public",
     "publica", "ministerio", "secretaria", "direccion", "unit", "unidad", "task", "force",
+    "district", "southern", "northern", "eastern", "western", "inmobiliaria", "inversiones",
+    "company", "corporation", "holdings", "group", "grupo", "empresa", "sociedad", "limited",
+    "ltd", "s.a", "inc", "two", "three", "four", "dos", "tres", "cuatro", "hotel", "restaurant",
+    "hospital", "school", "church", "iglesia", "airlines", "shipping", "trading", "import", "export",
 }
 _NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "do", "dos", "di", "van", "von", "der", "el"}
 
@@ -48,6 +52,8 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
     if not 2 <= len(words) <= 5:
         return False
     if fold(words[0]) in lex.stopwords or any(fold(t) in lex.heads for t in words):
+        return False
+    if len(words[0]) == 1 or any(fold(t) in lex.demonyms for t in words):
         return False
     if any(fold(t) in _NOT_IN_NAMES for t in words):
         return False
