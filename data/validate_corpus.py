@@ -1,4 +1,5 @@
-"""Check corpus and gold records: `python3 data/validate_corpus.py [WRITER_DIR_OR_FILE ...]`.
+"""Check corpus and gold records: `python3 data/validate_corpus.py [WRITER_DIR_OR_FILE ...]`;
+`python3 data/validate_corpus.py --stats` prints the corpus counts.
 
 Runs before the package is installed: loads src/orgstruct/corpus.py by path.
 """
@@ -31,6 +32,10 @@ def _texts() -> dict[str, str]:
 
 def main(args: list[str]) -> int:
     registry = corpus.load_group_registry(DATA)
+    if args == ["--stats"]:
+        docs = corpus.load_corpus(DATA)
+        print(json.dumps(corpus.corpus_stats(docs, registry), indent=2, ensure_ascii=False))
+        return 0
     targets = [Path(a) for a in args] or [DATA / "corpus", DATA / "gold"]
     files = []
     for t in targets:

@@ -235,3 +235,30 @@ def check_gold(raw: object, text: str, filename: str = "") -> list[str]:
         if not op.get("evidence") or str(op["evidence"]).lower() not in lowered:
             errors.append(f"{where}: operation evidence is not a substring of the text")
     return errors
+
+
+def corpus_stats(docs: list[CorpusDocument], registry: dict[str, dict[str, str]]) -> dict:
+    """The counts the corpus is held to (data/DATASHEET.md)."""
+    from collections import Counter
+
+    labels = Counter(g.label for d in docs for g in d.groups)
+    groups = {g.group_id for d in docs for g in d.groups}
+    countries = {registry[g].get("country", "") for g in groups if g in registry}
+    countries |= {c for d in docs for c in d.countries}
+    n = len(docs) or 1
+    return {
+        "documents": len(docs),
+        "labels": sum(labels.values()),
+        "labels_per_class": dict(sorted(labels.items())),
+        "distinct_groups": len(groups),
+        "countries": len(countries - {""}),
+        "spanish_share": round(sum(d.lang == "es" for d in docs) / n, 3),
+        "languages": dict(Counter(d.lang for d in docs)),
+        "multi_group_share": round(sum(len(d.groups) >= 2 for d in docs) / n, 3),
+        "hard_case_share": round(sum(d.hard_case is not None for d in docs) / n, 3),
+        "hard_cases": dict(Counter(d.hard_case for d in docs if d.hard_case)),
+        "writers": dict(sorted(Counter(d.writer for d in docs).items())),
+        "styles": dict(Counter(d.style for d in docs)),
+        "confidence": dict(Counter(g.confidence for d in docs for g in d.groups)),
+        "words_min_max": [min(word_count(d.text) for d in docs), max(word_count(d.text) for d in docs)] if docs else [0, 0],
+    }

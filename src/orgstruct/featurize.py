@@ -31,6 +31,8 @@ class GroupView:
     sentences: tuple[Sentence, ...]
     masked: tuple[str, ...]  # the sentences with the group's names masked
     features: dict[str, float]
+    # each sentence's additive share of the lexical features (cue_*, stmt_*): evidence tracing
+    sentence_parts: tuple[dict[str, float], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -148,12 +150,16 @@ def _lexical_features(extraction: Extraction, sentences, masked) -> dict[str, fl
     rates = [_cue_rates(m) for m in masked]
     stmts = [_statements(m) for m in masked]
     total = sum(shares) or 1.0
+    parts = [
+        {**{f"cue_{c}": r[c] * w / total for c in CUE_CLASSES}, **{f"stmt_{c}": st[c] * w for c in CUE_CLASSES}}
+        for r, st, w in zip(rates, stmts, shares, strict=True)
+    ]
     f = {}
     for c in CUE_CLASSES:
-        f[f"cue_{c}"] = sum(r[c] * w for r, w in zip(rates, shares, strict=True)) / total
+        f[f"cue_{c}"] = sum(p[f"cue_{c}"] for p in parts)
         f[f"cue_{c}_max"] = max((r[c] * w for r, w in zip(rates, shares, strict=True)), default=0.0)
-        f[f"stmt_{c}"] = sum(st[c] * w for st, w in zip(stmts, shares, strict=True))
-    return f
+        f[f"stmt_{c}"] = sum(p[f"stmt_{c}"] for p in parts)
+    return f, tuple(parts)
 
 
 def featurize_group(extraction: Extraction, group: Group) -> GroupView:
@@ -165,11 +171,12 @@ def featurize_group(extraction: Extraction, group: Group) -> GroupView:
     ops = {o.operation for o in extraction.operations if o.group == group.id}
     f.update({f"op_{op}": float(op in ops) for op in OPERATIONS})
     f["op_chain_coverage"] = len(ops) / len(OPERATIONS)
-    f.update(_lexical_features(extraction, sentences, masked))
+    lexical, parts = _lexical_features(extraction, sentences, masked)
+    f.update(lexical)
     share = len(group.mentions) / max(1, sum(len(g.mentions) for g in extraction.groups))
     doc_rates = _cue_rates(mask_names(extraction.document.text, names))
     f.update({f"doc_cue_{c}": v * min(1.0, share) for c, v in doc_rates.items()})
     f["text_nationalities"] = float(_nationalities(joined))
     f["text_sentence_share"] = len(sentences) / max(1, len(extraction.document.sentences))
     f["text_is_spanish"] = float(extraction.document.lang == "es")
-    return GroupView(group, sentences, masked, {n: float(f[n]) for n in feature_names()})
+    return GroupView(group, sentences, masked, {n: float(f[n]) for n in feature_names()}, parts)

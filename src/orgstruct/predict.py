@@ -111,19 +111,26 @@ def select_groups(extraction: Extraction, group: str | None) -> list[Group]:
     return [found]
 
 
-def _sentence_evidence(model: Model, view: GroupView, emb: np.ndarray, label_i: int) -> list[Evidence]:
+def _sentence_evidence(model: Model, view: GroupView, emb: np.ndarray) -> list[Evidence]:
+    """Each sentence's share of the linear score: its embedding plus its lexical cues."""
     if not len(emb):
         return []
-    n_hand = len(feature_names())
-    scores = model.estimator.embedding_scores(emb, slice(n_hand, None))
-    classes = list(model.estimator.classes_)
+    est = model.estimator
+    names = feature_names()
+    scores = est.embedding_scores(emb, slice(len(names), None))
+    coef_over_scale = est.linear_.coef_[:, : len(names)] / est.scaler_.scale_[: len(names)]
+    index = {n: j for j, n in enumerate(names)}
+    for i, parts in enumerate(view.sentence_parts):
+        for name, value in parts.items():
+            scores[i] += coef_over_scale[:, index[name]] * value * est.weights_[index[name]]
+    classes = list(est.classes_)
     out = []
     for sent, row in zip(view.sentences, scores, strict=True):
         best = int(np.argmax(row))
         margin = float(row[best] - np.delete(row, best).mean())
         out.append(Evidence("sentence", sent.text, classes[best], margin, sent.start, sent.end))
-    out.sort(key=lambda e: (e.supports != classes[label_i], -e.weight))
-    return out[:3]
+    out.sort(key=lambda e: -e.weight)
+    return out[:4]
 
 
 def _feature_evidence(model: Model, x: np.ndarray, label_i: int) -> list[Evidence]:
@@ -173,8 +180,9 @@ def predict_extraction(extraction: Extraction, groups: list[Group], model: Model
     preds = []
     for view, x, p, emb in zip(views, X, proba, embs, strict=True):
         li = int(np.argmax(p))
-        evidence = (_sentence_evidence(model, view, emb, li) + _relation_evidence(model, extraction, view, x)
+        evidence = (_sentence_evidence(model, view, emb) + _relation_evidence(model, extraction, view, x)
                     + _feature_evidence(model, x, li))
+        evidence.sort(key=lambda e: (e.supports != classes[li], -e.weight))
         preds.append(Prediction(
             group=view.group.name, aliases=view.group.aliases, label=classes[li],
             probabilities={c: float(v) for c, v in zip(classes, p, strict=True)},
