@@ -65,7 +65,7 @@ def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str
     """Drop sentence-initial non-name words ("According", "However", "In")."""
     words = match_text.split()
     while words and len(words) > 1 and (fold(words[0]) in lex.stopwords and fold(words[0]) not in _ARTICLES
-                                         or words[0].endswith(("'s", "’s"))):
+                                         or fold(words[0]) == "the" or words[0].endswith(("'s", "’s"))):
         start += len(words[0])
         rest = match_text[len(words[0]):]
         start += len(rest) - len(rest.lstrip())

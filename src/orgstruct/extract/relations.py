@@ -45,7 +45,12 @@ def _patterns() -> tuple[tuple[_Pattern, ...], tuple[tuple[str, re.Pattern[str]]
                  re.compile(p["re"], re.IGNORECASE))
         for p in raw["patterns"]
     )
-    kin = tuple((k["voice"], re.compile(k["re"], re.IGNORECASE)) for k in raw["kin_patterns"])
+    words = sorted(load_lexicon("entities")["kinship"], key=len, reverse=True)
+    alternation = "(?P<kin>" + "|".join(re.escape(w) for w in words) + r")\b"
+    kin = tuple(
+        (k["voice"], re.compile(re.sub(r"\(\?P<kin>[^)]*\)(?:\\b)?", lambda _: alternation, k["re"]), re.IGNORECASE))
+        for k in raw["kin_patterns"]
+    )
     return pats, kin
 
 
@@ -98,6 +103,8 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
         excl = tail.entity
         return _closest(_left(mentions, tail.start, p.head, excl), _right(mentions, e, p.head, excl), s), tail
     if p.voice == "pair":
+        if re.match(r"\s+(?:con|with|a|to|against|contra)\b", m.string[e:e + 10], re.IGNORECASE):
+            return None, None
         left = [x for x in mentions if x.end <= s and x.etype in p.head]
         distinct = list(dict.fromkeys(x.entity for x in reversed(left)))
         if len(distinct) < 2:
@@ -126,7 +133,20 @@ def _relation(rtype, head, tail, kind, sent: Sentence, conf: float) -> Relation:
                     confidence=conf)
 
 
-def _kin_relations(doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
+def _surnames(doc: Document, mention: Mention) -> set[str]:
+    return {fold(t) for t in doc.text[mention.start:mention.end].split()[1:]}
+
+
+def _antecedent(doc: Document, head: Mention, earlier: list[Mention]) -> Mention | None:
+    """For 'su hermano X' with no person before it in the sentence: a person of the previous
+    sentences, preferring one who shares a surname with X."""
+    cands = [m for m in earlier if m.entity != head.entity]
+    same = [m for m in cands if _surnames(doc, m) & _surnames(doc, head)]
+    return (same or cands or [None])[-1]
+
+
+def _kin_relations(doc: Document, sent: Sentence, mentions: list[Mention],
+                   earlier: list[Mention] = ()) -> list[Relation]:
     lex = entity_lexicon()
     persons = [m for m in mentions if m.etype == "person"]
     out: list[Relation] = []
@@ -138,6 +158,8 @@ def _kin_relations(doc: Document, sent: Sentence, mentions: list[Mention]) -> li
                 continue
             s, e = m.start(), m.end()
             if voice == "group_plural":
+                if not m.group("kin").endswith("s"):
+                    continue
                 members = [p for p in persons if e <= p.start <= e + 90]
                 out += [_relation("kin_of", a, b, kind, sent, 0.8) for a, b in zip(members, members[1:], strict=False)]
                 continue
@@ -148,6 +170,8 @@ def _kin_relations(doc: Document, sent: Sentence, mentions: list[Mention]) -> li
             elif voice == "possessive":
                 head = _right(persons, e, ("person",))
                 tail = _left(persons, s, ("person",), head and head.entity)
+                if head and tail is None:
+                    tail = _antecedent(doc, head, list(earlier))
             else:
                 tail = _left(persons, s + 1, ("person",))
                 head = _right(persons, e, ("person",), tail and tail.entity) if tail and s - tail.end <= 1 else None
@@ -164,7 +188,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         mentions = by_sentence.get(sent.index, [])
         if not mentions:
             continue
-        rels: list[Relation] = _kin_relations(doc, sent, mentions)
+        earlier = [m for i in (sent.index - 2, sent.index - 1) for m in by_sentence.get(i, []) if m.etype == "person"]
+        rels: list[Relation] = _kin_relations(doc, sent, mentions, earlier)
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 head, tail = _slots(p, m, mentions)

@@ -1,0 +1,156 @@
+"""Scoring extraction against the hand-annotated gold set (data/gold/*.json).
+
+Entities are matched leniently by surface form (case, accents and leading
+articles aside; a short form matching a longer one counts), relations
+strictly by type, head and tail after that mapping (symmetric types in either
+direction), operations by (group, operation).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from orgstruct.extract import extract
+from orgstruct.extract.lexicon import fold, tokens
+from orgstruct.extract.relations import SYMMETRIC
+from orgstruct.schema import Extraction
+
+_ARTICLES = {"the", "los", "las", "la", "el"}
+
+
+def _norm(surface: str) -> str:
+    words = [w for w in (fold(t) for t in tokens(surface))]
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _matches(a: set[str], b: set[str]) -> bool:
+    if a & b:
+        return True
+    return any(x and y and (f" {x} " in f" {y} " or f" {y} " in f" {x} ") for x in a for y in b)
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp, self.fp, self.fn = self.tp + tp, self.fp + fp, self.fn + fn
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+
+@dataclass
+class ExtractionScores:
+    groups: Counts = field(default_factory=Counts)
+    persons: Counts = field(default_factory=Counts)
+    relations: Counts = field(default_factory=Counts)
+    operations: Counts = field(default_factory=Counts)
+    aliases_right: int = 0
+    aliases_total: int = 0
+    words: int = 0
+    documents: int = 0
+
+    @property
+    def alias_accuracy(self) -> float:
+        return self.aliases_right / self.aliases_total if self.aliases_total else 0.0
+
+    def summary(self) -> dict[str, float]:
+        out = {"documents": self.documents, "alias_accuracy": round(self.alias_accuracy, 3),
+               "aliases": self.aliases_total}
+        for name in ("groups", "persons", "relations", "operations"):
+            c: Counts = getattr(self, name)
+            out.update({f"{name}_f1": round(c.f1, 3), f"{name}_precision": round(c.precision, 3),
+                        f"{name}_recall": round(c.recall, 3)})
+        return out
+
+
+def _align(gold_ents: list[dict], pred_forms: dict[str, set[str]]) -> dict[str, str]:
+    """predicted entity id -> gold name, one to one, greedy in gold order."""
+    mapping: dict[str, str] = {}
+    for ent in gold_ents:
+        forms = {_norm(s) for s in (ent["name"], *ent.get("aliases", []))}
+        for pid, pforms in pred_forms.items():
+            if pid not in mapping and _matches(forms, pforms):
+                mapping[pid] = ent["name"]
+                break
+    return mapping
+
+
+def score_document(gold: dict, x: Extraction, scores: ExtractionScores) -> None:
+    group_forms = {g.id: {_norm(s) for s in (g.name, *g.aliases)} for g in x.groups}
+    person_forms = {p.id: {_norm(s) for s in (p.name, *p.aliases)} for p in x.persons}
+    gmap = _align(gold["groups"], group_forms)
+    pmap = _align(gold["persons"], person_forms)
+    scores.groups.add(len(gmap), len(x.groups) - len(gmap), len(gold["groups"]) - len(gmap))
+    scores.persons.add(len(pmap), len(x.persons) - len(pmap), len(gold["persons"]) - len(pmap))
+    inverse = {v: k for k, v in gmap.items()}
+    text = x.document.text.lower()
+    for g in gold["groups"]:
+        for alias in g.get("aliases", []):
+            if alias.lower() not in text:
+                continue
+            scores.aliases_total += 1
+            pid = inverse.get(g["name"])
+            if pid is None:
+                continue
+            pg = next(grp for grp in x.groups if grp.id == pid)
+            surfaces = {_norm(s) for s in (pg.name, *pg.aliases, *(m.text for m in pg.mentions))}
+            scores.aliases_right += _norm(alias) in surfaces
+    names = {**gmap, **pmap}
+
+    def key(rtype, head, tail):
+        if rtype in SYMMETRIC and tail is not None:
+            return (rtype, *sorted((head, tail)))
+        return (rtype, head, tail)
+
+    gold_rel = {key(r["type"], r["head"], r.get("tail")) for r in gold["relations"]}
+    pred_rel = {key(r.type, names.get(r.head, f"?{r.head}"), names.get(r.tail, f"?{r.tail}") if r.tail else None)
+                for r in x.relations}
+    scores.relations.add(len(gold_rel & pred_rel), len(pred_rel - gold_rel), len(gold_rel - pred_rel))
+    gold_ops = {(o["group"], o["operation"]) for o in gold["operations"]}
+    pred_ops = {(names.get(o.group, f"?{o.group}"), o.operation) for o in x.operations}
+    scores.operations.add(len(gold_ops & pred_ops), len(pred_ops - gold_ops), len(gold_ops - pred_ops))
+
+
+def load_gold(data_dir: Path, seeds_dir: Path) -> list[tuple[dict, str, str]]:
+    """(gold record, document text, language) for every gold file."""
+    texts, langs = {}, {}
+    for path in sorted((data_dir / "corpus").glob("*/*.json")):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        texts[raw["doc_id"]], langs[raw["doc_id"]] = raw["text"], raw["lang"]
+    for path in sorted(seeds_dir.glob("*.txt")):
+        texts[f"seed-{path.stem}"], langs[f"seed-{path.stem}"] = path.read_text(encoding="utf-8"), "en"
+    out = []
+    for path in sorted((data_dir / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if gold["doc_id"] in texts:
+            out.append((gold, texts[gold["doc_id"]], langs[gold["doc_id"]]))
+    return out
+
+
+def evaluate_extraction(items: list[tuple[dict, str, str]]) -> dict[str, ExtractionScores]:
+    """Scores per language ("en", "es") and "all"."""
+    result = {k: ExtractionScores() for k in ("en", "es", "all")}
+    for gold, text, lang in items:
+        x = extract(text)
+        for k in (lang, "all"):
+            score_document(gold, x, result[k])
+            result[k].documents += 1
+            result[k].words += len(text.split())
+    return result

@@ -1,0 +1,81 @@
+from orgstruct.extract import extract
+
+
+def _rel(x, rtype, head, tail):
+    d = x.to_dict()
+    return any(r["type"] == rtype and r["head"] == head and r["tail"] == tail for r in d["relations"])
+
+
+def test_seed_groups_and_aliases_are_merged(seed_text):
+    x = extract(seed_text)
+    by_name = {g.name: g for g in x.groups}
+    assert "Kings of Shejo Port" in by_name and "Andean Cartel" in by_name
+    assert {"Los Reyes de Puerto Shejo", "the Kings"} <= set(by_name["Kings of Shejo Port"].aliases)
+    assert "Cartel Andino" in by_name["Andean Cartel"].aliases
+    # newspapers are not groups
+    assert not any("Republica" in g.name or "Comercio" in g.name for g in x.groups)
+    # anaphora: "the gang" is the Kings, "this network" the Andean Cartel
+    kings_mentions = {m.text for m in by_name["Kings of Shejo Port"].mentions}
+    assert "the gang" in kings_mentions
+    assert "this network" in {m.text for m in by_name["Andean Cartel"].mentions}
+
+
+def test_seed_persons_with_alias_nationality_role(seed_text):
+    x = extract(seed_text)
+    persons = {p.name: p for p in x.persons}
+    assert persons["Pedro Bejarano Alvarado"].aliases == ("El Patrón",)
+    assert persons["Pedro Bejarano Alvarado"].nationality == "Ecuadorean"
+    assert persons["Carlos Ocampo"].nationality == "Colombian"
+    assert persons["Carlos Ocampo"].role == "lieutenant"
+    assert "Caracol" in persons["Gerson Gálvez Calle"].aliases
+
+
+def test_seed_relations(seed_text):
+    x = extract(seed_text)
+    assert _rel(x, "finances", "Pedro Bejarano Alvarado", "Andean Cartel")
+    assert _rel(x, "directs", "Carlos Ocampo", "Andean Cartel")
+    assert _rel(x, "lieutenant_of", "Carlos Ocampo", "Pedro Bejarano Alvarado")
+    assert _rel(x, "works_for", "Kings of Shejo Port", "Andean Cartel")
+    assert _rel(x, "leads", "Gerson Gálvez Calle", "Barrio Kings")
+    assert _rel(x, "arrested", "Gerson Gálvez Calle", None)
+    for r in x.relations:
+        assert x.document.text[r.start:r.end] == r.evidence
+
+
+def test_spanish_groups_relations_and_kinship():
+    text = (
+        "La Policía Nacional capturó a Juan Pérez Gómez, alias \"El Flaco\", cabecilla de Los Lobos. "
+        "Según la fiscalía, la organización era financiada por el colombiano Andrés Ruiz Mejía. "
+        "Su hermano Pedro Pérez Gómez también trabajaba para Los Lobos, que se aliaron con el Cártel de Sinaloa."
+    )
+    x = extract(text)
+    names = {g.name for g in x.groups}
+    assert {"Los Lobos", "Cártel de Sinaloa"} <= names
+    assert not any("Policía" in n for n in names)
+    assert _rel(x, "leads", "Juan Pérez Gómez", "Los Lobos")
+    assert _rel(x, "finances", "Andrés Ruiz Mejía", "Los Lobos")
+    assert any(r.type == "kin_of" and r.kind == "sibling" for r in x.relations)
+    assert _rel(x, "allied_with", "Los Lobos", "Cártel de Sinaloa") or _rel(x, "allied_with", "Cártel de Sinaloa", "Los Lobos")
+    persons = {p.name: p for p in x.persons}
+    assert persons["Juan Pérez Gómez"].aliases == ("El Flaco",)
+    assert persons["Andrés Ruiz Mejía"].nationality == "Colombian"
+
+
+def test_acronym_and_lowercase_head_forms():
+    text = ("The Primeiro Comando da Capital (PCC) grew in São Paulo prisons. "
+            "Prosecutors say the PCC bought cocaine from the Kinahan cartel.")
+    x = extract(text)
+    pcc = x.group_by_name("PCC")
+    assert pcc is not None and pcc.name == "Primeiro Comando da Capital"
+    assert x.group_by_name("Kinahan cartel") is not None
+
+
+def test_operations_are_attributed_to_the_group(seed_text):
+    x = extract(seed_text)
+    ops = {(x.entity_name(o.group), o.operation) for o in x.operations}
+    assert ("Kings of Shejo Port", "storage") in ops
+    assert ("Kings of Shejo Port", "port_export") in ops
+
+
+def test_text_without_groups_has_no_groups():
+    assert extract("It rained all day in the city and nobody went out.").groups == ()
