@@ -1,0 +1,152 @@
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from orgstruct.cli import app
+
+from .conftest import SEED
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def run(hashing_bundle):
+    def _run(*args, input=None):
+        args = list(args)
+        if args and args[0] == "classify":
+            args += ["--model", str(hashing_bundle)]
+        return runner.invoke(app, args, input=input)
+    return _run
+
+
+def _one_line_error(result):
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines and all(line.startswith("error: ") for line in lines), result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("orgstruct ")
+
+
+def test_classify_table_json_jsonl_csv(run):
+    table = run("classify", str(SEED))
+    assert table.exit_code == 0, table.stderr
+    assert "Kings of Shejo Port" in table.stdout and "Andean Cartel" in table.stdout
+    data = json.loads(run("classify", str(SEED), "--format", "json").stdout)
+    assert data[0]["error"] is None and len(data[0]["predictions"]) >= 2
+    rows = [json.loads(line) for line in run("classify", str(SEED), "-f", "jsonl").stdout.splitlines()]
+    assert {r["group"] for r in rows} >= {"Kings of Shejo Port", "Andean Cartel"}
+    assert rows[0]["source"] == str(SEED)
+    table_rows = list(csv.DictReader(io.StringIO(run("classify", str(SEED), "-f", "csv").stdout)))
+    assert {r["group"] for r in table_rows} == {r["group"] for r in rows}
+
+
+def test_classify_stdin_folder_and_output_file(run, tmp_path, seed_text):
+    assert "Andean Cartel" in run("classify", "-", input=seed_text).stdout
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(seed_text)
+    out = tmp_path / "out.json"
+    result = run("classify", str(folder), "-f", "json", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text())[0]["source"].endswith("a.txt")
+
+
+def test_group_option(run):
+    result = run("classify", str(SEED), "--group", "the Kings", "-f", "jsonl")
+    assert result.exit_code == 0
+    assert [json.loads(x)["group"] for x in result.stdout.splitlines()] == ["Kings of Shejo Port"]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [(b"", "empty"), (b"   \n  ", "empty"), (b"\x00\x01binary\x00", "binary"),
+     ("Cártel".encode("latin-1") + b" de Sinaloa", "UTF-8")],
+)
+def test_bad_files_give_one_line_errors(run, tmp_path, content, expected):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run("classify", str(path))
+    assert result.exit_code == 1
+    assert expected in result.stderr
+    _one_line_error(result)
+
+
+def test_missing_path_and_unknown_group(run, tmp_path):
+    result = run("classify", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 1 and "no such file" in result.stderr
+    _one_line_error(result)
+    result = run("classify", str(SEED), "--group", "Sinaloa Cartel")
+    assert result.exit_code == 1
+    assert "not found" in result.stderr and "Kings of Shejo Port" in result.stderr
+    _one_line_error(result)
+
+
+def test_text_without_groups_is_said_plainly(run, tmp_path):
+    path = tmp_path / "calm.txt"
+    path.write_text("It rained all day and nobody left the house.")
+    result = run("classify", str(path))
+    assert result.exit_code == 0
+    assert "no named group found" in result.stdout
+
+
+def test_batch_survives_bad_documents_and_malformed_rows(run, tmp_path, seed_text):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"id": "ok1", "text": seed_text}),
+        "{not json",
+        json.dumps({"id": "empty", "text": ""}),
+        json.dumps({"id": "notext"}),
+        json.dumps({"id": "ok2", "text": seed_text}),
+    ]))
+    result = run("classify", str(batch), "-f", "jsonl")
+    assert result.exit_code == 1
+    sources = {json.loads(x)["source"] for x in result.stdout.splitlines()}
+    assert sources == {f"{batch}:ok1", f"{batch}:ok2"}
+    assert result.stderr.count("error: ") == 3 and "malformed row" in result.stderr
+    _one_line_error(result)
+
+
+def test_usage_errors_exit_2(run):
+    assert run("classify", str(SEED), "--format", "xml").exit_code == 2
+    assert runner.invoke(app, ["classify"]).exit_code == 2
+    assert runner.invoke(app, ["frobnicate"]).exit_code == 2
+
+
+def test_missing_model_is_one_line(tmp_path):
+    result = runner.invoke(app, ["classify", str(SEED), "--model", str(tmp_path)])
+    assert result.exit_code == 1 and "model bundle not found" in result.stderr
+    _one_line_error(result)
+
+
+@pytest.mark.parametrize("fmt, marker", [("json", '"relations"'), ("graphml", "<graphml"), ("gexf", "<gexf")])
+def test_extract_formats(fmt, marker, tmp_path):
+    result = runner.invoke(app, ["extract", str(SEED), "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert marker in result.stdout and "Andean Cartel" in result.stdout
+    if fmt == "graphml":
+        import networkx as nx
+
+        path = tmp_path / "g.graphml"
+        path.write_text(result.stdout)
+        g = nx.read_graphml(path)
+        assert any(d.get("type") == "finances" and d.get("evidence") for _, _, d in g.edges(data=True))
+
+
+def test_extract_bad_input():
+    result = runner.invoke(app, ["extract", "-"], input="")
+    assert result.exit_code == 1 and "empty" in result.stderr
+    _one_line_error(result)
+
+
+def test_ui_dry_run_points_at_the_project_store(monkeypatch, tmp_path):
+    monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
+    monkeypatch.setenv("ORGSTRUCT_HOME", str(tmp_path))
+    result = runner.invoke(app, ["ui", "--dry-run"])
+    assert result.exit_code == 0
+    assert f"sqlite:///{tmp_path}/mlflow.db" in result.stdout and "--workers 1" in result.stdout

@@ -1,0 +1,92 @@
+"""End to end with the real parts: the shipped bundle and MiniLM, MLflow, an installed wheel."""
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from orgstruct import predict
+
+from .conftest import DATA, ROOT, SEED
+
+pytestmark = pytest.mark.integration
+
+
+def test_seed_acceptance_with_the_shipped_model(seed_text, shipped_model):
+    assert shipped_model.embedder.name == "all-MiniLM-L6-v2"
+    preds = {p.group: p for p in predict(seed_text, model=shipped_model)}
+    kings, andean = preds["Kings of Shejo Port"], preds["Andean Cartel"]
+    assert {"Los Reyes de Puerto Shejo", "the Kings"} <= set(kings.aliases)
+    assert "Cartel Andino" in andean.aliases
+    assert kings.label == "family_clan", kings.probabilities
+    assert andean.label == "brokerage_network", andean.probabilities
+    assert any(e.kind == "sentence" and "ad hoc" in e.text and e.supports == "brokerage_network"
+               for e in andean.evidence)
+
+
+def test_the_default_model_is_used_without_flags(seed_text):
+    from typer.testing import CliRunner
+
+    from orgstruct.cli import app
+
+    result = CliRunner().invoke(app, ["classify", str(SEED), "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    labels = {json.loads(x)["group"]: json.loads(x)["label"] for x in result.stdout.splitlines()}
+    assert labels["Andean Cartel"] == "brokerage_network"
+
+
+def test_train_logs_to_mlflow_and_the_pyfunc_predicts(tmp_path, monkeypatch, seed_text):
+    import mlflow
+    import pandas as pd
+
+    from orgstruct.tracking import REGISTERED_MODEL
+    from orgstruct.workflows import train
+
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", f"sqlite:///{tmp_path}/mlflow.db")
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "exp.toml"
+    config.write_text('name = "it"\nembedder = "hashing-32"\nC = 0.05\nembedding_weight = 0.1\ncv_folds = 3\n')
+    report = train(config, DATA, tmp_path / "bundle", track=True)
+    assert 0.4 < report["metrics"]["cv_macro_f1"] <= 1
+    assert (tmp_path / "metrics.json").exists()
+    client = mlflow.MlflowClient()
+    run = client.get_run(report["run_id"])
+    assert run.data.params["embedder"] == "hashing-32"
+    assert {"cv_macro_f1", "cv_log_loss", "cv_f1_family_clan", "test_macro_f1"} <= set(run.data.metrics)
+    version = max(client.search_model_versions(f"name='{REGISTERED_MODEL}'"), key=lambda v: int(v.version))
+    model = mlflow.pyfunc.load_model(f"models:/{REGISTERED_MODEL}/{version.version}")
+    assert model.metadata.signature is not None
+    out = model.predict(pd.DataFrame({"text": [seed_text, ""]}))
+    assert "Andean Cartel" in set(out["group"])
+    assert out[out["doc"] == 1]["error"].str.contains("empty").all()
+
+
+def test_wheel_installs_and_classifies_the_seed(tmp_path):
+    """Build the wheel, pip-install it into a fresh venv (its dependencies come from the
+    project venv through a .pth file, so no download), and classify the seed from elsewhere."""
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(dist), str(ROOT)],
+                   check=True, capture_output=True)
+    [wheel] = dist.glob("*.whl")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    py = env_dir / "bin" / "python"
+    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    deps = [p for p in sys.path if p.endswith("site-packages")]
+    (Path(site) / "project_deps.pth").write_text("\n".join(deps) + "\n")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("ORGSTRUCT_MODEL", "PYTHONPATH")}
+    env["HF_HUB_OFFLINE"] = "1"
+    code = ("import orgstruct, sys; from orgstruct import predict; "
+            "p = {x.group: x.label for x in predict(open(sys.argv[1]).read())}; "
+            "print(orgstruct.__file__); print(p['Andean Cartel'])")
+    out = subprocess.run([str(py), "-c", code, str(SEED)], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    location, label = out.stdout.strip().splitlines()[-2:]
+    assert location.startswith(site), location
+    assert label == "brokerage_network"

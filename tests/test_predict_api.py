@@ -1,0 +1,74 @@
+import numpy as np
+import pytest
+
+import orgstruct
+from orgstruct import GroupNotFoundError, InputError, Prediction, predict, predict_many
+from orgstruct.predict import load_model
+from orgstruct.schema import LABELS
+
+
+def test_public_api_surface():
+    for name in ("predict", "predict_many", "extract", "load_model", "Prediction", "Evidence", "OrgType",
+                 "OrgStructError", "__version__"):
+        assert name in orgstruct.__all__
+
+
+def test_predict_every_group_with_probabilities_and_evidence(seed_text, hashing_model):
+    preds = predict(seed_text, model=hashing_model)
+    assert {"Kings of Shejo Port", "Andean Cartel"} <= {p.group for p in preds}
+    for p in preds:
+        assert isinstance(p, Prediction)
+        assert p.label in LABELS
+        assert set(p.probabilities) == set(LABELS)
+        assert abs(sum(p.probabilities.values()) - 1) < 1e-6
+        assert p.label == max(p.probabilities, key=p.probabilities.get)
+        assert p.evidence and all(e.supports in LABELS for e in p.evidence)
+        d = p.to_dict()
+        assert set(d) == {"group", "aliases", "label", "probabilities", "evidence", "features", "model_version"}
+        for e in d["evidence"]:
+            if e["kind"] == "sentence":
+                assert seed_text[e["start"]:e["end"]] == e["text"]
+
+
+def test_group_argument_selects_by_name_or_alias(seed_text, hashing_model):
+    [p] = predict(seed_text, group="Cartel Andino", model=hashing_model)
+    assert p.group == "Andean Cartel"
+
+
+def test_group_not_in_text_lists_found_groups(seed_text, hashing_model):
+    with pytest.raises(GroupNotFoundError, match="Andean Cartel") as info:
+        predict(seed_text, group="Sinaloa Cartel", model=hashing_model)
+    assert "Sinaloa Cartel" in str(info.value)
+    assert isinstance(info.value, LookupError)
+
+
+def test_no_group_gives_an_empty_list(hashing_model):
+    assert predict("Nothing happened in the town yesterday.", model=hashing_model) == []
+
+
+def test_bad_text_raises_input_error(hashing_model):
+    with pytest.raises(InputError):
+        predict("   ", model=hashing_model)
+
+
+def test_predict_many_keeps_going_after_a_bad_document(seed_text, hashing_model):
+    items = predict_many([("a", seed_text), ("b", ""), ("c", seed_text)], model=hashing_model)
+    assert [it.source for it in items] == ["a", "b", "c"]
+    assert items[1].error and "empty" in items[1].error
+    assert items[0].predictions and items[2].predictions
+
+
+def test_bundle_round_trip(hashing_model, hashing_bundle, seed_text):
+    loaded = load_model(hashing_bundle)
+    a = predict(seed_text, model=hashing_model)
+    b = predict(seed_text, model=loaded)
+    for x, y in zip(a, b, strict=True):
+        assert x.group == y.group
+        np.testing.assert_allclose(list(x.probabilities.values()), list(y.probabilities.values()), atol=1e-9)
+
+
+def test_model_resolution_order(hashing_bundle, monkeypatch, tmp_path):
+    monkeypatch.setenv("ORGSTRUCT_MODEL", str(hashing_bundle))
+    assert load_model().embedder.name.startswith("hashing")
+    with pytest.raises(orgstruct.ModelError, match="not found"):
+        load_model(tmp_path)
