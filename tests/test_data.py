@@ -70,3 +70,26 @@ def test_gold_set_size_languages_and_schema(corpus_docs):
     assert problems == []
     assert "seed-000_7a7f549edf1aa6f3" in {json.loads(p.read_text())["doc_id"] for p in files}
     assert langs.count("es") >= len(langs) / 2 - 1
+
+
+def _ngrams(text: str, n: int) -> set[str]:
+    import re
+
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_no_copied_passages(corpus_docs, seed_text):
+    """Writers paraphrase: no 12-word run from the (third-party) seed, and no pair of documents
+    sharing more than five 8-word runs (the trace of two writers copying one source)."""
+    seed = _ngrams(seed_text, 12)
+    assert [d.doc_id for d in corpus_docs if _ngrams(d.text, 12) & seed] == []
+    from collections import Counter
+    from itertools import combinations
+
+    owners: dict[str, set[str]] = {}
+    for d in corpus_docs:
+        for g in _ngrams(d.text, 8):
+            owners.setdefault(g, set()).add(d.doc_id)
+    shared = Counter(pair for ids in owners.values() if 1 < len(ids) < 5 for pair in combinations(sorted(ids), 2))
+    assert not shared or max(shared.values()) <= 5, shared.most_common(3)
