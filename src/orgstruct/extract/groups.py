@@ -40,8 +40,12 @@ _INSTITUTIONS = {
     "government", "gobierno", "congress", "congreso", "senate", "senado", "bank", "banco",
     "council", "commission", "comision", "news", "analysis", "crime", "insight", "guard",
     "administration", "treasury", "nations", "naciones", "union", "observatory", "foundation",
-    "institute", "instituto", "press", "times", "post", "journal", "profiles",
+    "institute", "instituto", "press", "times", "post", "journal", "profiles", "agentes", "direccion",
+    "camara", "investigacion", "sala", "juzgado", "corte", "court", "ministerio", "procuraduria",
+    "secretaria", "policia", "ejercito", "army", "navy", "marina", "guardia", "fiscalia", "agencia",
 }
+_PLACE_CONTEXT = re.compile(r"\b(?:en|in|de|from|of|at|desde|hacia|near|cerca de|barrio|colonia|town of|city of|ciudad de|municipio de|pueblo de)\s+$", re.IGNORECASE)
+_SINGLE_STRONG = {"ndrangheta", "'ndrangheta", "camorra"}
 
 
 @dataclass
@@ -99,7 +103,7 @@ def _classify(text: str, lex: EntityLexicon) -> str | None:
     others = [t for t in folded if t not in lex.heads and t not in lex.connectors]
     if heads:
         if any(h in lex.strong_heads for h in heads):
-            return "full" if others or len(heads) > 1 else None
+            return "full" if others or len(heads) > 1 or folded[0] in _SINGLE_STRONG else None
         if others and not all(lex.is_place_or_demonym(o) for o in others):
             return "full"
         return None
@@ -108,6 +112,14 @@ def _classify(text: str, lex: EntityLexicon) -> str | None:
     if folded[0] == "la" and len(toks) >= 2:
         return "article"
     return None
+
+
+def _is_acronym(text: str, lex: EntityLexicon) -> bool:
+    """A standalone acronym such as ELN, FARC, MS-13 or 400 Mawozo; institutions are excluded."""
+    if re.fullmatch(r"\d{2,4}\s+[A-Z][a-z]+", text):
+        return True
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", text)) and text not in lex.acronym_stop and any(
+        c.isalpha() for c in text) and not lex.is_place_or_demonym(text)
 
 
 def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
@@ -122,6 +134,10 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             if kind is None and re.search(r"\bthe\s+$", before) and text.endswith("s"):
                 if len(tokens(text)) >= 2:
                     kind = "plural"
+            if kind == "article" and _PLACE_CONTEXT.search(doc.text[max(sent.start, start - 20):start]):
+                kind = None
+            if kind is None and _is_acronym(text, lex):
+                kind = "acronym"
             if kind and not _is_excluded(text, start, doc, lex):
                 found.append(_Candidate(start, start + len(text), text, sent.index, kind))
         found.extend(_lowercase_head_candidates(doc, sent, lex))
@@ -151,7 +167,7 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue
         text = doc.text[start:m.end()]
         out.append(_Candidate(start, m.end(), text, sent.index, "lowercase_head"))
-    before = re.compile(rf"\b(?:el|la|los|the)\s+(?P<head>{heads})\s+(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})")
+    before = re.compile(rf"\b(?:el|la|los|las|the|del|al|un|una|a|de|y)\s+(?P<head>{heads})\s+(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})")
     for m in before.finditer(doc.text, sent.start, sent.end):
         name = m.group("name")
         bare = re.sub(r"^(?:de|del|de los|de la)\s+", "", name)
@@ -180,7 +196,8 @@ def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
 
 def _content_key(text: str, lex: EntityLexicon) -> frozenset[str]:
     toks = [fold(t).strip("'") for t in tokens(text)]
-    content = {t for t in toks if t not in lex.heads and t not in lex.connectors and t not in _ARTICLES}
+    content = {t[:-1] if len(t) > 4 and t.endswith("s") else t for t in toks
+               if t not in lex.heads and t not in lex.connectors and t not in _ARTICLES and t not in lex.generic}
     return frozenset(content) if content else frozenset(toks)
 
 
@@ -312,17 +329,28 @@ def _last_mention_before(mentions: list[list[Span]], pos: int, allowed: set[int]
     return best, best_pos
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") else word
+
+
 def _add_short_forms(doc, lex, mentions, names, taken) -> None:
+    """Bare capitalised words that belong to one group's name ("the Kings", "Cuinis") are its
+    mentions; an unowned surname after an article ("los Kinahan", "the Hamzys") is a group."""
     token_owner: dict[str, set[int]] = {}
     for gi, forms in enumerate(names):
         for t in _short_form_tokens(forms, lex):
-            token_owner.setdefault(t, set()).add(gi)
+            token_owner.setdefault(_singular(t), set()).add(gi)
     bound: dict[str, int] = {}
     for sent_i, start, end, word in sorted(_bare_caps(doc, lex, taken), key=lambda x: x[1]):
-        f = fold(word).strip("'")
+        f = _singular(fold(word).strip("'"))
         owners = token_owner.get(f)
         if not owners:
-            continue
+            if not _is_family_plural(doc, start, word, lex):
+                continue
+            mentions.append([])
+            names.append([])
+            owners = {len(mentions) - 1}
+            token_owner[f] = owners
         if f in bound:
             gi = bound[f]
         elif len(owners) == 1:
@@ -333,9 +361,19 @@ def _add_short_forms(doc, lex, mentions, names, taken) -> None:
                 gi = min(owners)
         bound.setdefault(f, gi)
         mentions[gi].append(Span(start, end, word, sent_i))
-        form = doc.text[max(0, start - 4):start].lower().endswith("the ") and f"the {word}" or word
+        article = re.search(r"\b(the|los|las)\s+$", doc.text[max(0, start - 5):start], re.IGNORECASE)
+        form = f"{article.group(1)} {word}" if article else word
         if form not in names[gi] and word not in names[gi]:
             names[gi].append(form)
+
+
+def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) -> bool:
+    if not re.search(r"\b(?:the|los|las)\s+$", doc.text[max(0, start - 5):start]):
+        return False
+    f = fold(word)
+    if f in lex.stopwords or f in lex.heads or lex.is_place_or_demonym(word) or len(word) < 4:
+        return False
+    return word.endswith("s") or doc.text[max(0, start - 4):start].lower().startswith(("los", "las"))
 
 
 def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]]) -> None:

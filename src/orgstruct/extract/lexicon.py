@@ -34,6 +34,7 @@ class EntityLexicon:
     roles: dict[str, str]
     kinship: dict[str, str]
     name_re: re.Pattern[str]
+    acronym_stop: frozenset[str]
 
     def is_place_or_demonym(self, phrase: str) -> bool:
         f = fold(phrase).strip(" '\"")
@@ -68,6 +69,7 @@ def entity_lexicon() -> EntityLexicon:
         roles={fold(k): v for k, v in raw["roles"].items()},
         kinship={fold(k): v for k, v in raw["kinship"].items()},
         name_re=name_re,
+        acronym_stop=frozenset(raw["acronym_stoplist"]),
     )
 
 
