@@ -43,8 +43,9 @@ _INSTITUTIONS = {
     "institute", "instituto", "press", "times", "post", "journal", "profiles", "agentes", "direccion",
     "camara", "investigacion", "sala", "juzgado", "corte", "court", "ministerio", "procuraduria",
     "secretaria", "policia", "ejercito", "army", "navy", "marina", "guardia", "fiscalia", "agencia",
+    "fuerza", "lucha", "especial", "comision", "onu", "unodc",
 }
-_PLACE_CONTEXT = re.compile(r"\b(?:en|in|de|from|of|at|desde|hacia|near|cerca de|barrio|colonia|town of|city of|ciudad de|municipio de|pueblo de)\s+$", re.IGNORECASE)
+_PLACE_CONTEXT = re.compile(r"\b(?:en|in|at|desde|hacia|near|cerca de|barrio|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|residents of)\s+$", re.IGNORECASE)
 _SINGLE_STRONG = {"ndrangheta", "'ndrangheta", "camorra"}
 
 
@@ -75,10 +76,11 @@ def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str
         start += len(rest) - len(rest.lstrip())
         match_text = rest.lstrip()
         words = match_text.split()
-    return match_text.rstrip(".'’"), start
+    match_text = re.sub(r"['’]s$", "", match_text)
+    return match_text.rstrip(".'’ "), start
 
 
-def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon) -> bool:
+def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow_place: bool = False) -> bool:
     f = fold(text)
     if f in lex.media or fold(text.removeprefix("the ")) in lex.media:
         return True
@@ -87,7 +89,7 @@ def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon) -> bo
         return True
     if _ALIAS_CONTEXT.search(before):
         return True
-    return lex.is_place_or_demonym(text)
+    return not allow_place and lex.is_place_or_demonym(text)
 
 
 def _classify(text: str, lex: EntityLexicon) -> str | None:
@@ -114,10 +116,15 @@ def _classify(text: str, lex: EntityLexicon) -> str | None:
     return None
 
 
-def _is_acronym(text: str, lex: EntityLexicon) -> bool:
-    """A standalone acronym such as ELN, FARC, MS-13 or 400 Mawozo; institutions are excluded."""
-    if re.fullmatch(r"\d{2,4}\s+[A-Z][a-z]+", text):
-        return True
+def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
+    """A standalone acronym such as ELN, FARC, MS-13 or 400 Mawozo; institutions and
+    capitalised datelines ("THE HAGUE —") are excluded."""
+    if dateline or fold(text) in lex.stopwords:
+        return False
+    m = re.fullmatch(r"\d{2,4}\s+([A-Z][a-z]+)", text)
+    if m:
+        word = fold(m.group(1))
+        return word not in lex.stopwords and word not in lex.demonyms and not lex.is_place_or_demonym(word)
     return bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", text)) and text not in lex.acronym_stop and any(
         c.isalpha() for c in text) and not lex.is_place_or_demonym(text)
 
@@ -136,7 +143,10 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
                     kind = "plural"
             if kind == "article" and _PLACE_CONTEXT.search(doc.text[max(sent.start, start - 20):start]):
                 kind = None
-            if kind is None and _is_acronym(text, lex):
+            para_start = doc.text.rfind("\n", 0, start) + 1
+            after = doc.text[start + len(text):start + len(text) + 4]
+            dateline = not doc.text[para_start:start].strip(" \"'“(") and re.match(r"\s*[,:—–-]|\s+[A-Z]{2}", after)
+            if kind is None and _is_acronym(text, lex, bool(dateline)):
                 kind = "acronym"
             if kind and not _is_excluded(text, start, doc, lex):
                 found.append(_Candidate(start, start + len(text), text, sent.index, kind))
@@ -163,7 +173,7 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue
         if head.endswith("s") and fold(head) not in {"brothers", "hermanos"}:
             continue
-        if fold(name) in lex.stopwords or _is_excluded(name, start, doc, lex):
+        if fold(name) in lex.stopwords or _is_excluded(name, start, doc, lex, fold(head) in lex.strong_heads):
             continue
         text = doc.text[start:m.end()]
         out.append(_Candidate(start, m.end(), text, sent.index, "lowercase_head"))

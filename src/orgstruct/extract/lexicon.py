@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from orgstruct.resources import load_lexicon
 
-CAP = r"(?:['’]?[A-ZÁÉÍÓÚÑÜ][\wÁÉÍÓÚÑÜáéíóúñüçãõâêôàèìòù'’.\-]*|\d+[A-Z][\w\-]*|[A-Z]{1,4}-\d+)"
+CAP = r"(?:['’]?[A-ZÁÉÍÓÚÑÜ][\wÁÉÍÓÚÑÜáéíóúñüçãõâêôàèìòùčćšžđ'’.\-]*|\d+[A-Z][\w\-]*|[A-Z]{1,4}-\d+|(?<![\w,.])\d{1,3}(?![\d,.:/]))"
 
 
 def fold(text: str) -> str:
