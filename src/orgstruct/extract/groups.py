@@ -34,6 +34,12 @@ _AKA = re.compile(
 _PAREN = re.compile(r"^[\"”’']?\s*\(\s*(?:or\s+|o\s+|also\s+)?[\"“]?(?P<name>[^()\"”]{2,60}?)[\"”]?\s*\)")
 _QUOTED = re.compile(r"\b(?:the|los|las|la)\s+[\"“]+(?:the\s+)?(?P<name>" + CAP + r"[^\"”]{0,60}?)[,.]?[\"”]")
 _ARTICLES = {"los", "las", "la", "el", "the"}
+_CALLED = re.compile(
+    r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|"
+    r"organización|red|clan|facción|pandilla|cártel|estructura)\s+(?:[a-záéíóú]+\s+)?(?:known as|called|named|dubbed|"
+    r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?"
+    r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
+)
 _INSTITUTIONS = {
     "police", "policia", "ministry", "ministerio", "court", "tribunal", "department", "office",
     "agency", "university", "universidad", "prosecutor", "fiscalia", "attorney", "navy", "armada",
@@ -151,6 +157,10 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             if kind and not _is_excluded(text, start, doc, lex):
                 found.append(_Candidate(start, start + len(text), text, sent.index, kind))
         found.extend(_lowercase_head_candidates(doc, sent, lex))
+        for m in _CALLED.finditer(doc.text, sent.start, sent.end):
+            name = m.group("name").rstrip(",.")
+            if not lex.is_place_or_demonym(name):
+                found.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "called"))
         for m in _QUOTED.finditer(doc.text, sent.start, sent.end):
             name = m.group("name").strip().rstrip(",.")
             if not _is_excluded(name, m.start("name"), doc, lex) and len(tokens(name)) >= 2:
@@ -179,6 +189,8 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
         out.append(_Candidate(start, m.end(), text, sent.index, "lowercase_head"))
     before = re.compile(rf"\b(?:el|la|los|las|the|del|al|un|una|a|de|y)\s+(?P<head>{heads})\s+(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})")
     for m in before.finditer(doc.text, sent.start, sent.end):
+        if fold(m.group("head")) in {"hermanos", "brothers", "familia", "family"} and len(tokens(m.group("name"))) > 1:
+            continue  # "los hermanos Juan Pérez ..." names persons, not a group
         name = m.group("name")
         bare = re.sub(r"^(?:de|del|de los|de la)\s+", "", name)
         if _is_excluded(bare, m.start("name"), doc, lex) and not bare.startswith(("Los ", "Las ")):
@@ -308,6 +320,7 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
         names.append(list(dict.fromkeys(cands[i].text for i in ordered)))
     taken = [(c.start, c.end) for c in cands]
     _add_short_forms(doc, lex, mentions, names, taken)
+    _add_article_prefixes(doc, mentions, names)
     _add_anaphora(doc, lex, mentions)
     groups = []
     for n, (spans, forms) in enumerate(zip(mentions, names, strict=True)):
@@ -343,6 +356,16 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") else word
 
 
+def _most_prominent(mentions: list[list[Span]], pos: int, owners: set[int]) -> int:
+    """Of the groups a short form could name, the one mentioned most before ``pos``
+    (ties: the most recent); the main actor of a report, not the last one named."""
+    def score(gi: int) -> tuple[int, int]:
+        before = [s.start for s in mentions[gi] if s.start < pos]
+        return len(before), max(before, default=-1)
+
+    return max(sorted(owners), key=score)
+
+
 def _add_short_forms(doc, lex, mentions, names, taken) -> None:
     """Bare capitalised words that belong to one group's name ("the Kings", "Cuinis") are its
     mentions; an unowned surname after an article ("los Kinahan", "the Hamzys") is a group."""
@@ -366,15 +389,31 @@ def _add_short_forms(doc, lex, mentions, names, taken) -> None:
         elif len(owners) == 1:
             gi = next(iter(owners))
         else:
-            gi, _ = _last_mention_before(mentions, start, owners)
-            if gi is None:
-                gi = min(owners)
+            gi = _most_prominent(mentions, start, owners)
         bound.setdefault(f, gi)
         mentions[gi].append(Span(start, end, word, sent_i))
         article = re.search(r"\b(the|los|las)\s+$", doc.text[max(0, start - 5):start], re.IGNORECASE)
         form = f"{article.group(1)} {word}" if article else word
         if form not in names[gi] and word not in names[gi]:
             names[gi].append(form)
+
+
+def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
+    """'La Familia' for 'La Familia Michoacana', 'Los Reyes' for 'Los Reyes de Puerto Shejo'."""
+    taken = [(m.start, m.end) for spans in mentions for m in spans]
+    for gi, forms in enumerate(names):
+        for form in list(forms):
+            words = form.split()
+            if len(words) < 3 or fold(words[0]) not in {"la", "las", "los", "el"}:
+                continue
+            prefix = " ".join(words[:2])
+            for m in re.finditer(rf"(?<!\w){re.escape(prefix)}(?![\w-]|\s+{re.escape(words[2])})", doc.text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                sent = next((x.index for x in doc.sentences if x.start <= m.start() < x.end), 0)
+                mentions[gi].append(Span(m.start(), m.end(), prefix, sent))
+                if prefix not in forms:
+                    forms.append(prefix)
 
 
 def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) -> bool:

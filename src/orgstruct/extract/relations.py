@@ -160,13 +160,15 @@ def _kin_relations(doc: Document, sent: Sentence, mentions: list[Mention],
             if voice == "group_plural":
                 if not m.group("kin").endswith("s"):
                     continue
-                members = [p for p in persons if e <= p.start <= e + 90]
+                members = [p for p in persons if e <= p.start <= e + 160]
                 out += [_relation("kin_of", a, b, kind, sent, 0.8) for a, b in zip(members, members[1:], strict=False)]
                 continue
             if voice == "apposition":
                 tail = _right(persons, e, ("person",))
                 head = _closest(_left(persons, s, ("person",), tail and tail.entity),
                                 _right(persons, tail.end, ("person",), tail.entity) if tail else None, s)
+                if tail and head is None:
+                    head = _antecedent(doc, tail, list(earlier))
             elif voice == "possessive":
                 head = _right(persons, e, ("person",))
                 tail = _left(persons, s, ("person",), head and head.entity)
@@ -180,10 +182,28 @@ def _kin_relations(doc: Document, sent: Sentence, mentions: list[Mention],
     return out
 
 
+def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, Mention]:
+    """For each sentence, the group an unnamed tail most likely is: the last group mentioned
+    in this or the two previous sentences, else the document's first group."""
+    out: dict[int, Mention] = {}
+    first = next((m for i in sorted(by_sentence) for m in by_sentence[i] if m.etype == "group"), None)
+    last: tuple[int, Mention] | None = None
+    for sent in doc.sentences:
+        groups = [m for m in by_sentence.get(sent.index, []) if m.etype == "group"]
+        if groups:
+            last = (sent.index, groups[-1])
+        if last and sent.index - last[0] <= 2:
+            out[sent.index] = last[1]
+        elif first is not None:
+            out[sent.index] = first
+    return out
+
+
 def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> tuple[Relation, ...]:
     patterns, _ = _patterns()
     by_sentence = sentence_mentions(groups, persons)
     found: dict[tuple, Relation] = {}
+    salient = _salient_groups(doc, by_sentence)
     for sent in doc.sentences:
         mentions = by_sentence.get(sent.index, [])
         if not mentions:
@@ -193,9 +213,12 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 head, tail = _slots(p, m, mentions)
+                conf_scale = 1.0
+                if head is not None and tail is None and "group" in p.tail and p.voice in ("nominal", "active"):
+                    tail, conf_scale = salient.get(sent.index), 0.6
                 if head is None or (p.tail and tail is None) or (tail and head.entity == tail.entity):
                     continue
-                rels.append(_relation(p.type, head, tail, None, sent, _confidence(m, head, tail)))
+                rels.append(_relation(p.type, head, tail, None, sent, conf_scale * _confidence(m, head, tail)))
         for r in rels:
             ends = tuple(sorted((r.head, r.tail or ""))) if r.type in SYMMETRIC else (r.head, r.tail)
             key = (r.type, *ends)
