@@ -69,8 +69,9 @@ def test_wheel_installs_and_classifies_the_seed(tmp_path):
     """Build the wheel, pip-install it into a fresh venv (its dependencies come from the
     project venv through a .pth file, so no download), and classify the seed from elsewhere."""
     dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(dist), str(ROOT)],
-                   check=True, capture_output=True)
+    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(dist), str(ROOT)],
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-2000:]
     [wheel] = dist.glob("*.whl")
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)

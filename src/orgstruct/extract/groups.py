@@ -394,7 +394,8 @@ def _add_short_forms(doc, lex, mentions, names, taken) -> None:
         mentions[gi].append(Span(start, end, word, sent_i))
         article = re.search(r"\b(the|los|las)\s+$", doc.text[max(0, start - 5):start], re.IGNORECASE)
         form = f"{article.group(1)} {word}" if article else word
-        if form not in names[gi] and word not in names[gi]:
+        known = {n.casefold() for n in names[gi]}
+        if form.casefold() not in known and word.casefold() not in known:
             names[gi].append(form)
 
 
