@@ -26,8 +26,17 @@ def main() -> None:
     print("  ".join(f"{h:>11}" for h in header))
     for lang in ("en", "es", "all"):
         s = results[lang].summary()
-        row = [lang, s["documents"], s["groups_f1"], s["alias_accuracy"], s["persons_f1"], s["relations_f1"],
-               s["relations_precision"], s["relations_recall"], s["operations_f1"]]
+        row = [
+            lang,
+            s["documents"],
+            s["groups_f1"],
+            s["alias_accuracy"],
+            s["persons_f1"],
+            s["relations_f1"],
+            s["relations_precision"],
+            s["relations_recall"],
+            s["operations_f1"],
+        ]
         print("  ".join(f"{v:>11}" for v in row))
     texts = [text for _, text, _ in items]
     words = sum(len(t.split()) for t in texts)

@@ -19,6 +19,7 @@ def run(hashing_bundle):
         if args and args[0] == "classify":
             args += ["--model", str(hashing_bundle)]
         return runner.invoke(app, args, input=input)
+
     return _run
 
 
@@ -65,8 +66,12 @@ def test_group_option(run):
 
 @pytest.mark.parametrize(
     "content, expected",
-    [(b"", "empty"), (b"   \n  ", "empty"), (b"\x00\x01binary\x00", "binary"),
-     ("Cártel".encode("latin-1") + b" de Sinaloa", "UTF-8")],
+    [
+        (b"", "empty"),
+        (b"   \n  ", "empty"),
+        (b"\x00\x01binary\x00", "binary"),
+        ("Cártel".encode("latin-1") + b" de Sinaloa", "UTF-8"),
+    ],
 )
 def test_bad_files_give_one_line_errors(run, tmp_path, content, expected):
     path = tmp_path / "bad.txt"
@@ -97,13 +102,17 @@ def test_text_without_groups_is_said_plainly(run, tmp_path):
 
 def test_batch_survives_bad_documents_and_malformed_rows(run, tmp_path, seed_text):
     batch = tmp_path / "batch.jsonl"
-    batch.write_text("\n".join([
-        json.dumps({"id": "ok1", "text": seed_text}),
-        "{not json",
-        json.dumps({"id": "empty", "text": ""}),
-        json.dumps({"id": "notext"}),
-        json.dumps({"id": "ok2", "text": seed_text}),
-    ]))
+    batch.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "ok1", "text": seed_text}),
+                "{not json",
+                json.dumps({"id": "empty", "text": ""}),
+                json.dumps({"id": "notext"}),
+                json.dumps({"id": "ok2", "text": seed_text}),
+            ]
+        )
+    )
     result = run("classify", str(batch), "-f", "jsonl")
     assert result.exit_code == 1
     sources = {json.loads(x)["source"] for x in result.stdout.splitlines()}

@@ -76,7 +76,7 @@ def _ngrams(text: str, n: int) -> set[str]:
     import re
 
     words = re.findall(r"\w+", text.lower())
-    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
 def test_no_copied_passages(corpus_docs, seed_text):

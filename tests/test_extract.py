@@ -39,12 +39,12 @@ def test_seed_relations(seed_text):
     assert _rel(x, "leads", "Gerson Gálvez Calle", "Barrio Kings")
     assert _rel(x, "arrested", "Gerson Gálvez Calle", None)
     for r in x.relations:
-        assert x.document.text[r.start:r.end] == r.evidence
+        assert x.document.text[r.start : r.end] == r.evidence
 
 
 def test_spanish_groups_relations_and_kinship():
     text = (
-        "La Policía Nacional capturó a Juan Pérez Gómez, alias \"El Flaco\", cabecilla de Los Lobos. "
+        'La Policía Nacional capturó a Juan Pérez Gómez, alias "El Flaco", cabecilla de Los Lobos. '
         "Según la fiscalía, la organización era financiada por el colombiano Andrés Ruiz Mejía. "
         "Su hermano Pedro Pérez Gómez también trabajaba para Los Lobos, que se aliaron con el Cártel de Sinaloa."
     )
@@ -55,15 +55,19 @@ def test_spanish_groups_relations_and_kinship():
     assert _rel(x, "leads", "Juan Pérez Gómez", "Los Lobos")
     assert _rel(x, "finances", "Andrés Ruiz Mejía", "Los Lobos")
     assert any(r.type == "kin_of" and r.kind == "sibling" for r in x.relations)
-    assert _rel(x, "allied_with", "Los Lobos", "Cártel de Sinaloa") or _rel(x, "allied_with", "Cártel de Sinaloa", "Los Lobos")
+    assert _rel(x, "allied_with", "Los Lobos", "Cártel de Sinaloa") or _rel(
+        x, "allied_with", "Cártel de Sinaloa", "Los Lobos"
+    )
     persons = {p.name: p for p in x.persons}
     assert persons["Juan Pérez Gómez"].aliases == ("El Flaco",)
     assert persons["Andrés Ruiz Mejía"].nationality == "Colombian"
 
 
 def test_acronym_and_lowercase_head_forms():
-    text = ("The Primeiro Comando da Capital (PCC) grew in São Paulo prisons. "
-            "Prosecutors say the PCC bought cocaine from the Kinahan cartel.")
+    text = (
+        "The Primeiro Comando da Capital (PCC) grew in São Paulo prisons. "
+        "Prosecutors say the PCC bought cocaine from the Kinahan cartel."
+    )
     x = extract(text)
     pcc = x.group_by_name("PCC")
     assert pcc is not None and pcc.name == "Primeiro Comando da Capital"

@@ -33,8 +33,10 @@ def test_group_discourse_takes_following_sentences_without_other_groups(seed_tex
 
 
 def test_kinship_text_raises_kin_features():
-    text = ("Los Cachiros were run by the brothers Javier Rivera Maradiaga and Devis Rivera Maradiaga. "
-            "Their father Santos Rivera Cardona founded Los Cachiros.")
+    text = (
+        "Los Cachiros were run by the brothers Javier Rivera Maradiaga and Devis Rivera Maradiaga. "
+        "Their father Santos Rivera Cardona founded Los Cachiros."
+    )
     x = extract(text)
     f = featurize_group(x, x.group_by_name("Los Cachiros")).features
     assert f["rel_kin_of"] >= 1
@@ -43,8 +45,10 @@ def test_kinship_text_raises_kin_features():
 
 
 def test_broker_statements_are_counted():
-    text = ("The Andean Cartel is a loose network of brokers from several nationalities. "
-            "It works case by case with whoever pays.")
+    text = (
+        "The Andean Cartel is a loose network of brokers from several nationalities. "
+        "It works case by case with whoever pays."
+    )
     x = extract(text)
     f = featurize_group(x, x.group_by_name("Andean Cartel")).features
     assert f["stmt_brokerage"] >= 3

@@ -24,8 +24,9 @@ def test_seed_acceptance_with_the_shipped_model(seed_text, shipped_model):
     assert "Cartel Andino" in andean.aliases
     assert kings.label == "family_clan", kings.probabilities
     assert andean.label == "brokerage_network", andean.probabilities
-    assert any(e.kind == "sentence" and "ad hoc" in e.text and e.supports == "brokerage_network"
-               for e in andean.evidence)
+    assert any(
+        e.kind == "sentence" and "ad hoc" in e.text and e.supports == "brokerage_network" for e in andean.evidence
+    )
 
 
 def test_the_default_model_is_used_without_flags(seed_text):
@@ -69,23 +70,32 @@ def test_wheel_installs_and_classifies_the_seed(tmp_path):
     """Build the wheel, pip-install it into a fresh venv (its dependencies come from the
     project venv through a .pth file, so no download), and classify the seed from elsewhere."""
     dist = tmp_path / "dist"
-    built = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(dist), str(ROOT)],
-                           capture_output=True, text=True)
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(dist), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
     assert built.returncode == 0, built.stderr[-2000:]
     [wheel] = dist.glob("*.whl")
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"
-    site = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     deps = [p for p in sys.path if p.endswith("site-packages")]
     (Path(site) / "project_deps.pth").write_text("\n".join(deps) + "\n")
     subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True)
     env = {k: v for k, v in os.environ.items() if k not in ("ORGSTRUCT_MODEL", "PYTHONPATH")}
     env["HF_HUB_OFFLINE"] = "1"
-    code = ("import orgstruct, sys; from orgstruct import predict; "
-            "p = {x.group: x.label for x in predict(open(sys.argv[1]).read())}; "
-            "print(orgstruct.__file__); print(p['Andean Cartel'])")
+    code = (
+        "import orgstruct, sys; from orgstruct import predict; "
+        "p = {x.group: x.label for x in predict(open(sys.argv[1]).read())}; "
+        "print(orgstruct.__file__); print(p['Andean Cartel'])"
+    )
     out = subprocess.run([str(py), "-c", code, str(SEED)], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert out.returncode == 0, out.stderr[-2000:]
     location, label = out.stdout.strip().splitlines()[-2:]

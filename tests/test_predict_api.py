@@ -8,8 +8,17 @@ from orgstruct.schema import LABELS
 
 
 def test_public_api_surface():
-    for name in ("predict", "predict_many", "extract", "load_model", "Prediction", "Evidence", "OrgType",
-                 "OrgStructError", "__version__"):
+    for name in (
+        "predict",
+        "predict_many",
+        "extract",
+        "load_model",
+        "Prediction",
+        "Evidence",
+        "OrgType",
+        "OrgStructError",
+        "__version__",
+    ):
         assert name in orgstruct.__all__
 
 
@@ -27,7 +36,7 @@ def test_predict_every_group_with_probabilities_and_evidence(seed_text, hashing_
         assert set(d) == {"group", "aliases", "label", "probabilities", "evidence", "features", "model_version"}
         for e in d["evidence"]:
             if e["kind"] == "sentence":
-                assert seed_text[e["start"]:e["end"]] == e["text"]
+                assert seed_text[e["start"] : e["end"]] == e["text"]
 
 
 def test_group_argument_selects_by_name_or_alias(seed_text, hashing_model):

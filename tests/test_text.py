@@ -31,10 +31,12 @@ def test_utf8_bom_is_accepted():
 def test_sentences_keep_offsets_and_abbreviations(seed_text):
     doc = make_document(seed_text)
     for s in doc.sentences:
-        assert doc.text[s.start:s.end] == s.text
+        assert doc.text[s.start : s.end] == s.text
     text = "Gen. Ramírez led the Cartel. Mr. Smith sold it. The U.S. court agreed."
     assert [s.text for s in split_sentences(text)] == [
-        "Gen. Ramírez led the Cartel.", "Mr. Smith sold it.", "The U.S. court agreed.",
+        "Gen. Ramírez led the Cartel.",
+        "Mr. Smith sold it.",
+        "The U.S. court agreed.",
     ]
 
 
@@ -50,5 +52,5 @@ def test_sentence_offsets_always_point_into_the_text(text):
     except InputError:
         return
     for s in doc.sentences:
-        assert doc.text[s.start:s.end] == s.text
+        assert doc.text[s.start : s.end] == s.text
         assert s.text.strip() == s.text

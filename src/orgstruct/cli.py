@@ -17,8 +17,12 @@ import typer
 from orgstruct import __version__
 from orgstruct.errors import InputError, OrgStructError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Classify organized-crime groups as hierarchical, family_clan or brokerage_network.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Classify organized-crime groups as hierarchical, family_clan or brokerage_network.",
+)
 FOLDER_SUFFIXES = {".txt", ".jsonl"}  # what a folder contributes; any file can be named directly
 
 
@@ -34,8 +38,11 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                               help="Print the version and exit.")] = False) -> None:
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """orgstruct: structure of organized-crime groups from reporting, with evidence."""
 
 
@@ -115,11 +122,16 @@ def _write(text: str, output: Path | None) -> None:
 
 @app.command()
 def classify(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl batches ({'id','text'} per line) or - for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders, .jsonl batches ({'id','text'} per line) or - for stdin.")
+    ],
     group: Annotated[str | None, typer.Option("--group", "-g", help="Classify only this group.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl or csv.")] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write results here instead of stdout.")] = None,
-    model: Annotated[str | None, typer.Option("--model", help="Model bundle folder (default: $ORGSTRUCT_MODEL, then the shipped one).")] = None,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", help="Model bundle folder (default: $ORGSTRUCT_MODEL, then the shipped one)."),
+    ] = None,
 ) -> None:
     """Label every named group: structure, probabilities and the evidence behind them."""
     from orgstruct.output import FORMATS, render
@@ -161,9 +173,13 @@ def extract_cmd(
 
 @app.command()
 def train(
-    config: Annotated[Path, typer.Option("--config", "-c", help="Experiment TOML.")] = Path("experiments/baseline.toml"),
+    config: Annotated[Path, typer.Option("--config", "-c", help="Experiment TOML.")] = Path(
+        "experiments/baseline.toml"
+    ),
     data: Annotated[Path, typer.Option("--data", help="Corpus folder.")] = Path("data"),
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where the model bundle is written.")] = Path("model/bundle"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where the model bundle is written.")] = Path(
+        "model/bundle"
+    ),
     track: Annotated[bool, typer.Option("--track/--no-track", help="Log the run to MLflow.")] = True,
 ) -> None:
     """Train on the corpus: group-aware CV, test-split scores, model bundle, MLflow run."""
@@ -199,10 +215,25 @@ def ui(
     """Open the MLflow dashboard on orgstruct's tracking store."""
     from orgstruct.tracking import artifact_root, tracking_uri
 
-    cmd = [sys.executable, "-m", "mlflow", "server", "--backend-store-uri", tracking_uri(),
-           "--default-artifact-root", artifact_root(), "--host", "127.0.0.1", "--port", str(port),
-           "--workers", "1"]
-    typer.echo(" ".join(cmd) if dry_run else f"MLflow dashboard: http://127.0.0.1:{port}  (Ctrl-C stops it)", err=not dry_run)
+    cmd = [
+        sys.executable,
+        "-m",
+        "mlflow",
+        "server",
+        "--backend-store-uri",
+        tracking_uri(),
+        "--default-artifact-root",
+        artifact_root(),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+    ]
+    typer.echo(
+        " ".join(cmd) if dry_run else f"MLflow dashboard: http://127.0.0.1:{port}  (Ctrl-C stops it)", err=not dry_run
+    )
     if dry_run:
         return
     env = dict(os.environ, MLFLOW_SERVER_ENABLE_JOB_EXECUTION="false")

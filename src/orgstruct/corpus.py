@@ -52,8 +52,16 @@ OPERATIONS = (
     "violence",
 )
 DOC_KEYS = {
-    "doc_id", "writer", "lang", "style", "title", "text", "countries",
-    "sources", "hard_case", "groups",
+    "doc_id",
+    "writer",
+    "lang",
+    "style",
+    "title",
+    "text",
+    "countries",
+    "sources",
+    "hard_case",
+    "groups",
 }
 GROUP_KEYS = {"group_id", "name", "aliases", "label", "confidence", "rationale"}
 MIN_WORDS, MAX_WORDS = 80, 900
@@ -163,15 +171,26 @@ def check_document(raw: object, registry: dict, filename: str = "") -> list[str]
 def parse_document(raw: dict) -> CorpusDocument:
     groups = tuple(
         GroupLabel(
-            group_id=g["group_id"], name=g["name"], aliases=tuple(g["aliases"]),
-            label=g["label"], confidence=g["confidence"], rationale=g["rationale"],
+            group_id=g["group_id"],
+            name=g["name"],
+            aliases=tuple(g["aliases"]),
+            label=g["label"],
+            confidence=g["confidence"],
+            rationale=g["rationale"],
         )
         for g in raw["groups"]
     )
     return CorpusDocument(
-        doc_id=raw["doc_id"], writer=raw["writer"], lang=raw["lang"], style=raw["style"],
-        title=raw["title"], text=raw["text"], countries=tuple(raw["countries"]),
-        sources=tuple(raw["sources"]), hard_case=raw["hard_case"], groups=groups,
+        doc_id=raw["doc_id"],
+        writer=raw["writer"],
+        lang=raw["lang"],
+        style=raw["style"],
+        title=raw["title"],
+        text=raw["text"],
+        countries=tuple(raw["countries"]),
+        sources=tuple(raw["sources"]),
+        hard_case=raw["hard_case"],
+        groups=groups,
     )
 
 
@@ -260,5 +279,7 @@ def corpus_stats(docs: list[CorpusDocument], registry: dict[str, dict[str, str]]
         "writers": dict(sorted(Counter(d.writer for d in docs).items())),
         "styles": dict(Counter(d.style for d in docs)),
         "confidence": dict(Counter(g.confidence for d in docs for g in d.groups)),
-        "words_min_max": [min(word_count(d.text) for d in docs), max(word_count(d.text) for d in docs)] if docs else [0, 0],
+        "words_min_max": [min(word_count(d.text) for d in docs), max(word_count(d.text) for d in docs)]
+        if docs
+        else [0, 0],
     }

@@ -72,8 +72,10 @@ class MiniLMEmbedder:
         if not sentences:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
-        return np.asarray(model.encode(sentences, batch_size=self.batch_size, show_progress_bar=False,
-                                       normalize_embeddings=True), dtype=np.float32)
+        return np.asarray(
+            model.encode(sentences, batch_size=self.batch_size, show_progress_bar=False, normalize_embeddings=True),
+            dtype=np.float32,
+        )
 
 
 _SHARED: dict[str, Embedder] = {}

@@ -19,8 +19,14 @@ class StructureClassifier(ClassifierMixin, BaseEstimator):
     per class, each column's share of the linear score: the evidence trail.
     """
 
-    def __init__(self, feature_names: tuple[str, ...] = (), C: float = 0.5,
-                 embedding_weight: float = 0.3, calibrate: bool = True, random_state: int = 0):
+    def __init__(
+        self,
+        feature_names: tuple[str, ...] = (),
+        C: float = 0.5,
+        embedding_weight: float = 0.3,
+        calibrate: bool = True,
+        random_state: int = 0,
+    ):
         self.feature_names = feature_names
         self.C = C
         self.embedding_weight = embedding_weight

@@ -71,12 +71,20 @@ class ExtractionScores:
         return self.aliases_right / self.aliases_total if self.aliases_total else 0.0
 
     def summary(self) -> dict[str, float]:
-        out = {"documents": self.documents, "alias_accuracy": round(self.alias_accuracy, 3),
-               "aliases": self.aliases_total}
+        out = {
+            "documents": self.documents,
+            "alias_accuracy": round(self.alias_accuracy, 3),
+            "aliases": self.aliases_total,
+        }
         for name in ("groups", "persons", "relations", "operations"):
             c: Counts = getattr(self, name)
-            out.update({f"{name}_f1": round(c.f1, 3), f"{name}_precision": round(c.precision, 3),
-                        f"{name}_recall": round(c.recall, 3)})
+            out.update(
+                {
+                    f"{name}_f1": round(c.f1, 3),
+                    f"{name}_precision": round(c.precision, 3),
+                    f"{name}_recall": round(c.recall, 3),
+                }
+            )
         return out
 
 
@@ -120,8 +128,10 @@ def score_document(gold: dict, x: Extraction, scores: ExtractionScores) -> None:
         return (rtype, head, tail)
 
     gold_rel = {key(r["type"], r["head"], r.get("tail")) for r in gold["relations"]}
-    pred_rel = {key(r.type, names.get(r.head, f"?{r.head}"), names.get(r.tail, f"?{r.tail}") if r.tail else None)
-                for r in x.relations}
+    pred_rel = {
+        key(r.type, names.get(r.head, f"?{r.head}"), names.get(r.tail, f"?{r.tail}") if r.tail else None)
+        for r in x.relations
+    }
     scores.relations.add(len(gold_rel & pred_rel), len(pred_rel - gold_rel), len(gold_rel - pred_rel))
     gold_ops = {(o["group"], o["operation"]) for o in gold["operations"]}
     pred_ops = {(names.get(o.group, f"?{o.group}"), o.operation) for o in x.operations}

@@ -17,8 +17,19 @@ from orgstruct.graph import brokerage_roles, build_graph, command_depth, degree_
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Extraction, Group, Sentence
 
-RELATION_TYPES = ("leads", "finances", "directs", "lieutenant_of", "works_for", "kin_of",
-                  "allied_with", "brokers_for", "rival_of", "succeeded", "arrested")
+RELATION_TYPES = (
+    "leads",
+    "finances",
+    "directs",
+    "lieutenant_of",
+    "works_for",
+    "kin_of",
+    "allied_with",
+    "brokers_for",
+    "rival_of",
+    "succeeded",
+    "arrested",
+)
 CUE_CLASSES = ("command", "kinship", "brokerage")
 MASK = "the group"
 
@@ -40,7 +51,9 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     raw = load_lexicon("structure_cues")
     keys = [*CUE_CLASSES, *(f"statement_{c}" for c in CUE_CLASSES)]
     return {
-        key: re.compile(r"\b(?:" + "|".join(re.escape(fold(c)) for c in sorted(set(raw[key]), key=len, reverse=True)) + r")")
+        key: re.compile(
+            r"\b(?:" + "|".join(re.escape(fold(c)) for c in sorted(set(raw[key]), key=len, reverse=True)) + r")"
+        )
         for key in keys
     }
 
@@ -48,8 +61,15 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 def feature_names() -> tuple[str, ...]:
     names = [f"rel_{t}" for t in RELATION_TYPES]
     names += ["rel_works_for_in", "rel_works_for_out", "rel_brokers_in", "rel_brokers_out"]
-    names += ["graph_members", "graph_command_depth", "graph_centralization", "graph_kin_ratio",
-              "graph_shared_surnames", "graph_partner_groups", "graph_nationalities"]
+    names += [
+        "graph_members",
+        "graph_command_depth",
+        "graph_centralization",
+        "graph_kin_ratio",
+        "graph_shared_surnames",
+        "graph_partner_groups",
+        "graph_nationalities",
+    ]
     names += [f"gf_{r}" for r in ("coordinator", "gatekeeper", "representative", "consultant", "liaison")]
     names += [f"op_{op}" for op in OPERATIONS] + ["op_chain_coverage"]
     names += [f"cue_{c}" for c in CUE_CLASSES] + [f"cue_{c}_max" for c in CUE_CLASSES]

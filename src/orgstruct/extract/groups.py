@@ -41,17 +41,76 @@ _CALLED = re.compile(
     r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
 )
 _INSTITUTIONS = {
-    "police", "policia", "ministry", "ministerio", "court", "tribunal", "department", "office",
-    "agency", "university", "universidad", "prosecutor", "fiscalia", "attorney", "navy", "armada",
-    "government", "gobierno", "congress", "congreso", "senate", "senado", "bank", "banco",
-    "council", "commission", "comision", "news", "analysis", "crime", "insight", "guard",
-    "administration", "treasury", "nations", "naciones", "union", "observatory", "foundation",
-    "institute", "instituto", "press", "times", "post", "journal", "profiles", "agentes", "direccion",
-    "camara", "investigacion", "sala", "juzgado", "corte", "court", "ministerio", "procuraduria",
-    "secretaria", "policia", "ejercito", "army", "navy", "marina", "guardia", "fiscalia", "agencia",
-    "fuerza", "lucha", "especial", "comision", "onu", "unodc",
+    "police",
+    "policia",
+    "ministry",
+    "ministerio",
+    "court",
+    "tribunal",
+    "department",
+    "office",
+    "agency",
+    "university",
+    "universidad",
+    "prosecutor",
+    "fiscalia",
+    "attorney",
+    "navy",
+    "armada",
+    "government",
+    "gobierno",
+    "congress",
+    "congreso",
+    "senate",
+    "senado",
+    "bank",
+    "banco",
+    "council",
+    "commission",
+    "comision",
+    "news",
+    "analysis",
+    "crime",
+    "insight",
+    "guard",
+    "administration",
+    "treasury",
+    "nations",
+    "naciones",
+    "union",
+    "observatory",
+    "foundation",
+    "institute",
+    "instituto",
+    "press",
+    "times",
+    "post",
+    "journal",
+    "profiles",
+    "agentes",
+    "direccion",
+    "camara",
+    "investigacion",
+    "sala",
+    "juzgado",
+    "corte",
+    "procuraduria",
+    "secretaria",
+    "ejercito",
+    "army",
+    "marina",
+    "guardia",
+    "agencia",
+    "fuerza",
+    "lucha",
+    "especial",
+    "onu",
+    "unodc",
 }
-_PLACE_CONTEXT = re.compile(r"\b(?:en|in|at|desde|hacia|near|cerca de|barrio|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|residents of)\s+$", re.IGNORECASE)
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:en|in|at|desde|hacia|near|cerca de|barrio|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|residents of)\s+$",
+    re.IGNORECASE,
+)
 _SINGLE_STRONG = {"ndrangheta", "'ndrangheta", "camorra"}
 
 
@@ -75,10 +134,18 @@ def _sentence_of(doc: Document, pos: int) -> int:
 def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
     """Drop sentence-initial non-name words ("According", "However", "In")."""
     words = match_text.split()
-    while words and len(words) > 1 and (fold(words[0]) in lex.stopwords and fold(words[0]) not in _ARTICLES
-                                         or fold(words[0]) == "the" or words[0].endswith(("'s", "’s"))):
+    while (
+        words
+        and len(words) > 1
+        and (
+            fold(words[0]) in lex.stopwords
+            and fold(words[0]) not in _ARTICLES
+            or fold(words[0]) == "the"
+            or words[0].endswith(("'s", "’s"))
+        )
+    ):
         start += len(words[0])
-        rest = match_text[len(words[0]):]
+        rest = match_text[len(words[0]) :]
         start += len(rest) - len(rest.lstrip())
         match_text = rest.lstrip()
         words = match_text.split()
@@ -90,7 +157,7 @@ def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow
     f = fold(text)
     if f in lex.media or fold(text.removeprefix("the ")) in lex.media:
         return True
-    before = doc.text[max(0, start - 40):start]
+    before = doc.text[max(0, start - 40) : start]
     if _MEDIA_CONTEXT.search(before) and not any(fold(t) in lex.heads for t in tokens(text)):
         return True
     if _ALIAS_CONTEXT.search(before):
@@ -131,8 +198,12 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
     if m:
         word = fold(m.group(1))
         return word not in lex.stopwords and word not in lex.demonyms and not lex.is_place_or_demonym(word)
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", text)) and text not in lex.acronym_stop and any(
-        c.isalpha() for c in text) and not lex.is_place_or_demonym(text)
+    return (
+        bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", text))
+        and text not in lex.acronym_stop
+        and any(c.isalpha() for c in text)
+        and not lex.is_place_or_demonym(text)
+    )
 
 
 def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
@@ -143,14 +214,14 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             if not text:
                 continue
             kind = _classify(text, lex)
-            before = doc.text[max(sent.start, start - 5):start]
+            before = doc.text[max(sent.start, start - 5) : start]
             if kind is None and re.search(r"\bthe\s+$", before) and text.endswith("s"):
                 if len(tokens(text)) >= 2:
                     kind = "plural"
-            if kind == "article" and _PLACE_CONTEXT.search(doc.text[max(sent.start, start - 20):start]):
+            if kind == "article" and _PLACE_CONTEXT.search(doc.text[max(sent.start, start - 20) : start]):
                 kind = None
             para_start = doc.text.rfind("\n", 0, start) + 1
-            after = doc.text[start + len(text):start + len(text) + 4]
+            after = doc.text[start + len(text) : start + len(text) + 4]
             dateline = not doc.text[para_start:start].strip(" \"'“(") and re.match(r"\s*[,:—–-]|\s+[A-Z]{2}", after)
             if kind is None and _is_acronym(text, lex, bool(dateline)):
                 kind = "acronym"
@@ -164,16 +235,16 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
         for m in _QUOTED.finditer(doc.text, sent.start, sent.end):
             name = m.group("name").strip().rstrip(",.")
             if not _is_excluded(name, m.start("name"), doc, lex) and len(tokens(name)) >= 2:
-                found.append(
-                    _Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "quoted")
-                )
+                found.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "quoted"))
     return _drop_nested(found)
 
 
 def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[_Candidate]:
     out = []
     heads = "|".join(re.escape(h) for h in lex.lowercase_heads)
-    after = re.compile(rf"(?P<name>{CAP}(?:\s+(?:de|del|la|di|van|von)?\s*{CAP}){{0,3}})\s+(?:crime\s+|drug\s+)?(?P<head>{heads})\b")
+    after = re.compile(
+        rf"(?P<name>{CAP}(?:\s+(?:de|del|la|di|van|von)?\s*{CAP}){{0,3}})\s+(?:crime\s+|drug\s+)?(?P<head>{heads})\b"
+    )
     for m in after.finditer(doc.text, sent.start, sent.end):
         name, start = _strip_leading(m.group("name"), m.start("name"), lex)
         head = m.group("head")
@@ -185,21 +256,23 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue
         if fold(name) in lex.stopwords or _is_excluded(name, start, doc, lex, fold(head) in lex.strong_heads):
             continue
-        text = doc.text[start:m.end()]
+        text = doc.text[start : m.end()]
         out.append(_Candidate(start, m.end(), text, sent.index, "lowercase_head"))
-    before = re.compile(rf"\b(?:el|la|los|las|the|del|al|un|una|a|de|y)\s+(?P<head>{heads})\s+(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})")
+    before = re.compile(
+        rf"\b(?:el|la|los|las|the|del|al|un|una|a|de|y)\s+(?P<head>{heads})\s+(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})"
+    )
     for m in before.finditer(doc.text, sent.start, sent.end):
         if fold(m.group("head")) in {"hermanos", "brothers", "familia", "family"} and len(tokens(m.group("name"))) > 1:
             continue  # "los hermanos Juan Pérez ..." names persons, not a group
         name = m.group("name")
         bare = re.sub(r"^(?:de|del|de los|de la)\s+", "", name)
         if _is_excluded(bare, m.start("name"), doc, lex) and not bare.startswith(("Los ", "Las ")):
-            if not fold(m.group("head")) in lex.strong_heads:
+            if fold(m.group("head")) not in lex.strong_heads:
                 continue
         if fold(bare) in lex.stopwords:
             continue
         start = m.start("head")
-        out.append(_Candidate(start, m.end(), doc.text[start:m.end()], sent.index, "lowercase_head"))
+        out.append(_Candidate(start, m.end(), doc.text[start : m.end()], sent.index, "lowercase_head"))
     return out
 
 
@@ -218,8 +291,11 @@ def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
 
 def _content_key(text: str, lex: EntityLexicon) -> frozenset[str]:
     toks = [fold(t).strip("'") for t in tokens(text)]
-    content = {t[:-1] if len(t) > 4 and t.endswith("s") else t for t in toks
-               if t not in lex.heads and t not in lex.connectors and t not in _ARTICLES and t not in lex.generic}
+    content = {
+        t[:-1] if len(t) > 4 and t.endswith("s") else t
+        for t in toks
+        if t not in lex.heads and t not in lex.connectors and t not in _ARTICLES and t not in lex.generic
+    }
     return frozenset(content) if content else frozenset(toks)
 
 
@@ -231,7 +307,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
     """Parentheses and 'also known as' after a candidate name it again."""
     extra: list[_Candidate] = []
     for i, c in enumerate(cands):
-        tail = doc.text[c.end:c.end + 80]
+        tail = doc.text[c.end : c.end + 80]
         for regex, kind in ((_PAREN, "paren"), (_AKA, "aka")):
             m = regex.match(tail)
             if not m:
@@ -359,6 +435,7 @@ def _singular(word: str) -> str:
 def _most_prominent(mentions: list[list[Span]], pos: int, owners: set[int]) -> int:
     """Of the groups a short form could name, the one mentioned most before ``pos``
     (ties: the most recent); the main actor of a report, not the last one named."""
+
     def score(gi: int) -> tuple[int, int]:
         before = [s.start for s in mentions[gi] if s.start < pos]
         return len(before), max(before, default=-1)
@@ -392,7 +469,7 @@ def _add_short_forms(doc, lex, mentions, names, taken) -> None:
             gi = _most_prominent(mentions, start, owners)
         bound.setdefault(f, gi)
         mentions[gi].append(Span(start, end, word, sent_i))
-        article = re.search(r"\b(the|los|las)\s+$", doc.text[max(0, start - 5):start], re.IGNORECASE)
+        article = re.search(r"\b(the|los|las)\s+$", doc.text[max(0, start - 5) : start], re.IGNORECASE)
         form = f"{article.group(1)} {word}" if article else word
         known = {n.casefold() for n in names[gi]}
         if form.casefold() not in known and word.casefold() not in known:
@@ -418,18 +495,20 @@ def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list
 
 
 def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) -> bool:
-    if not re.search(r"\b(?:the|los|las)\s+$", doc.text[max(0, start - 5):start]):
+    if not re.search(r"\b(?:the|los|las)\s+$", doc.text[max(0, start - 5) : start]):
         return False
     f = fold(word)
     if f in lex.stopwords or f in lex.heads or lex.is_place_or_demonym(word) or len(word) < 4:
         return False
-    return word.endswith("s") or doc.text[max(0, start - 4):start].lower().startswith(("los", "las"))
+    return word.endswith("s") or doc.text[max(0, start - 4) : start].lower().startswith(("los", "las"))
 
 
 def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]]) -> None:
     dets = "|".join(lex.anaphora_determiners)
     heads = "|".join(lex.anaphora_heads)
-    regex = re.compile(rf"\b(?i:{dets})\s+(?:(?!(?:the|la|el|los|las|this|that)\s)[a-záéíóúñ\-]+\s+)?(?:{heads})\b(?!\s+[A-ZÁÉÍÓÚÑ])(?!s\b)")
+    regex = re.compile(
+        rf"\b(?i:{dets})\s+(?:(?!(?:the|la|el|los|las|this|that)\s)[a-záéíóúñ\-]+\s+)?(?:{heads})\b(?!\s+[A-ZÁÉÍÓÚÑ])(?!s\b)"
+    )
     for sent in doc.sentences:
         for m in regex.finditer(doc.text, sent.start, sent.end):
             if not m.group(0)[0].islower() and m.start() != sent.start:

@@ -42,9 +42,27 @@ class EntityLexicon:
 
 
 STRONG = {
-    "cartel", "cartel", "clan", "gang", "mafia", "syndicate", "triad", "posse", "bratva", "gumi",
-    "kai", "tren", "comando", "banda", "pandilla", "mara", "ndrangheta", "'ndrangheta", "camorra",
-    "nostra", "ndrina", "'ndrina",
+    "cartel",
+    "clan",
+    "gang",
+    "mafia",
+    "syndicate",
+    "triad",
+    "posse",
+    "bratva",
+    "gumi",
+    "kai",
+    "tren",
+    "comando",
+    "banda",
+    "pandilla",
+    "mara",
+    "ndrangheta",
+    "'ndrangheta",
+    "camorra",
+    "nostra",
+    "ndrina",
+    "'ndrina",
 }
 
 

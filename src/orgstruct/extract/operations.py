@@ -9,8 +9,15 @@ from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Operation, Span
 
 OPERATIONS = (
-    "cultivation", "production", "storage", "transport", "port_export",
-    "distribution", "laundering", "corruption", "violence",
+    "cultivation",
+    "production",
+    "storage",
+    "transport",
+    "port_export",
+    "distribution",
+    "laundering",
+    "corruption",
+    "violence",
 )
 SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
 
@@ -19,8 +26,9 @@ SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sente
 def _cue_patterns() -> dict[str, re.Pattern[str]]:
     raw = load_lexicon("operations")
     return {
-        op: re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(raw[op], key=len, reverse=True)) + r")\w*",
-                       re.IGNORECASE)
+        op: re.compile(
+            r"\b(?:" + "|".join(re.escape(c) for c in sorted(raw[op], key=len, reverse=True)) + r")\w*", re.IGNORECASE
+        )
         for op in OPERATIONS
     }
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, tokens
+from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Person, Span
 
 _ALIAS_AFTER = re.compile(
@@ -14,21 +16,133 @@ _ALIAS_AFTER = re.compile(
 )
 _QUOTE_AFTER = re.compile(r"^\s*,?\s*[\"“](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”]")
 _NOT_IN_NAMES = {
-    "police", "policia", "ministry", "ministerio", "court", "tribunal", "department", "office",
-    "agency", "university", "universidad", "prosecutor", "fiscalia", "attorney", "navy", "armada",
-    "government", "gobierno", "congress", "congreso", "senate", "bank", "banco", "council",
-    "news", "analysis", "crime", "insight", "guard", "administration", "treasury", "nations",
-    "naciones", "republic", "republica", "national", "nacional", "federal", "state", "states",
-    "united", "unidos", "international", "internacional", "general", "see", "also", "operation",
-    "operacion", "port", "puerto", "airport", "prison", "carcel", "province", "provincia",
-    "street", "avenue", "avenida", "city", "ciudad", "island", "isla", "islands", "ocean",
-    "sea", "enforcement", "drug", "justice", "justicia", "security", "seguridad", "public",
-    "publica", "ministerio", "secretaria", "direccion", "unit", "unidad", "task", "force",
-    "district", "southern", "northern", "eastern", "western", "inmobiliaria", "inversiones",
-    "company", "corporation", "holdings", "group", "grupo", "empresa", "sociedad", "limited",
-    "ltd", "s.a", "inc", "two", "three", "four", "dos", "tres", "cuatro", "hotel", "restaurant",
-    "hospital", "school", "church", "iglesia", "airlines", "shipping", "trading", "import", "export",
+    "police",
+    "policia",
+    "ministry",
+    "ministerio",
+    "court",
+    "tribunal",
+    "department",
+    "office",
+    "agency",
+    "university",
+    "universidad",
+    "prosecutor",
+    "fiscalia",
+    "attorney",
+    "navy",
+    "armada",
+    "government",
+    "gobierno",
+    "congress",
+    "congreso",
+    "senate",
+    "bank",
+    "banco",
+    "council",
+    "news",
+    "analysis",
+    "crime",
+    "insight",
+    "guard",
+    "administration",
+    "treasury",
+    "nations",
+    "naciones",
+    "republic",
+    "republica",
+    "national",
+    "nacional",
+    "federal",
+    "state",
+    "states",
+    "united",
+    "unidos",
+    "international",
+    "internacional",
+    "general",
+    "see",
+    "also",
+    "operation",
+    "operacion",
+    "port",
+    "puerto",
+    "airport",
+    "prison",
+    "carcel",
+    "province",
+    "provincia",
+    "street",
+    "avenue",
+    "avenida",
+    "city",
+    "ciudad",
+    "island",
+    "isla",
+    "islands",
+    "ocean",
+    "sea",
+    "enforcement",
+    "drug",
+    "justice",
+    "justicia",
+    "security",
+    "seguridad",
+    "public",
+    "publica",
+    "secretaria",
+    "direccion",
+    "unit",
+    "unidad",
+    "task",
+    "force",
+    "district",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "inmobiliaria",
+    "inversiones",
+    "company",
+    "corporation",
+    "holdings",
+    "group",
+    "grupo",
+    "empresa",
+    "sociedad",
+    "limited",
+    "ltd",
+    "s.a",
+    "inc",
+    "two",
+    "three",
+    "four",
+    "dos",
+    "tres",
+    "cuatro",
+    "hotel",
+    "restaurant",
+    "hospital",
+    "school",
+    "church",
+    "iglesia",
+    "airlines",
+    "shipping",
+    "trading",
+    "import",
+    "export",
 }
+_EMBEDDED_NICK = re.compile(
+    r"(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\s+[\"“«'‘](?P<nick>[^\"”»'’]{2,25})[\"”»'’]\s+(?P<last>" + CAP + r"(?:\s+" + CAP + r"){0,2})"
+)
+_ALIAS_ONLY = re.compile(r"\b(?:alias|apodad[oa]|a\.k\.a\.?)\s+[\"“«‘']?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})")
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:mr|mrs|ms|dr|sr|sra|don|doña|judge|juez|jueza|alias|general|gen|colonel|coronel|capitán|captain|"
+    r"pastor|padre|father|brother|hermano|hermana|sister|son|hijo|hija|daughter|wife|esposa|widow|viuda|"
+    r"cousin|primo|uncle|tío|nephew|sobrino|defendant|acusado|acusada|detenido|detenida)\.?|,)\s*$",
+    re.IGNORECASE,
+)
+_CONTEXT_AFTER = re.compile(r"^\s*(?:,?\s*\(?(?:alias|a\.k\.a|aka|known as|apodado|conocido como)\b|\s*[\"“«]|,\s*\d{2}\b|,\s*(?:who|quien|que)\b)", re.IGNORECASE)
 _NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "do", "dos", "di", "van", "von", "der", "el"}
 
 
@@ -66,8 +180,12 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
 
 def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
     words = text.split()
-    while words and (fold(words[0]) in lex.stopwords or fold(words[0]) in lex.demonyms
-                     or fold(words[0]) in lex.roles or fold(words[0]) in _NAME_PARTICLES):
+    while words and (
+        fold(words[0]) in lex.stopwords
+        or fold(words[0]) in lex.demonyms
+        or fold(words[0]) in lex.roles
+        or fold(words[0]) in _NAME_PARTICLES
+    ):
         cut = len(words[0])
         rest = text[cut:]
         start += cut + len(rest) - len(rest.lstrip())
@@ -77,18 +195,20 @@ def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
 
 
 def _nationality(doc: Document, start: int, end: int, lex: EntityLexicon) -> str | None:
-    before = doc.text[max(0, start - 45):start]
+    before = doc.text[max(0, start - 45) : start]
     for word in reversed(re.findall(r"[\wáéíóúñ\-]+", before)[-4:]):
         if fold(word) in lex.demonyms:
             return lex.demonyms[fold(word)]
-    after = re.match(r"^[^.;]{0,40}?,\s*(?:a|an|un|una|el|la|de nacionalidad)\s+([\wáéíóúñ\-]+)", doc.text[end:end + 60])
+    after = re.match(
+        r"^[^.;]{0,40}?,\s*(?:a|an|un|una|el|la|de nacionalidad)\s+([\wáéíóúñ\-]+)", doc.text[end : end + 60]
+    )
     if after and fold(after.group(1)) in lex.demonyms:
         return lex.demonyms[fold(after.group(1))]
     return None
 
 
 def _role(doc: Document, start: int, end: int, lex: EntityLexicon) -> str | None:
-    before = fold(doc.text[max(0, start - 60):start])
+    before = fold(doc.text[max(0, start - 60) : start])
     best, best_pos = None, -1
     for word, role in lex.roles.items():
         for m in re.finditer(rf"\b{re.escape(word)}\b", before):
@@ -96,13 +216,33 @@ def _role(doc: Document, start: int, end: int, lex: EntityLexicon) -> str | None
                 best, best_pos = role, m.start()
     if best:
         return best
-    after = fold(doc.text[end:end + 50])
-    m = re.match(r"^[^.;]{0,25}?,\s*(?:the|a|an|el|la|su|his|her)\s+(?:alleged\s+|presunto\s+|presunta\s+)?([\w\- ]+)", after)
+    after = fold(doc.text[end : end + 50])
+    m = re.match(
+        r"^[^.;]{0,25}?,\s*(?:the|a|an|el|la|su|his|her)\s+(?:alleged\s+|presunto\s+|presunta\s+)?([\w\- ]+)", after
+    )
     if m:
         for word, role in lex.roles.items():
             if re.match(rf"{re.escape(word)}\b", m.group(1)):
                 return role
     return None
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(fold(n) for n in load_lexicon("given_names")["given_names"])
+
+
+def _has_person_context(doc: Document, start: int, end: int, first: str, lex: EntityLexicon) -> bool:
+    """Starts with a given name, or is introduced like a person (role, title, kin word, alias after)."""
+    if fold(first) in _given_names():
+        return True
+    before = doc.text[max(0, start - 40) : start]
+    words_before = re.findall(r"[\wáéíóúñ\-]+", fold(before))[-3:]
+    if any(w in lex.roles or w in lex.demonyms or w in lex.kinship for w in words_before):
+        return True
+    return bool(_CONTEXT_BEFORE.search(before) and not before.rstrip().endswith(",")) or bool(
+        _CONTEXT_AFTER.match(doc.text[end : end + 30])
+    )
 
 
 def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]):
@@ -114,11 +254,13 @@ def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, i
                 offset += len(part)
                 if not text or _inside(start, taken) or not _is_person_name(text, lex):
                     continue
+                if not _has_person_context(doc, start, start + len(text), text.split()[0], lex):
+                    continue
                 yield sent.index, start, start + len(text), text
 
 
 def _alias_after(doc: Document, end: int) -> tuple[str, int, int] | None:
-    tail = doc.text[end:end + 60]
+    tail = doc.text[end : end + 60]
     for regex in (_ALIAS_AFTER, _QUOTE_AFTER):
         m = regex.match(tail)
         if m:
@@ -129,7 +271,7 @@ def _alias_after(doc: Document, end: int) -> tuple[str, int, int] | None:
 def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]:
     lex = entity_lexicon()
     taken = [(m.start, m.end) for g in groups for m in g.mentions]
-    drafts: list[_PersonDraft] = []
+    drafts: list[_PersonDraft] = _embedded_nicknames(doc, lex, taken)
     for sent_i, start, end, text in _find_full_names(doc, lex, taken):
         toks = [fold(t) for t in tokens(text) if fold(t) not in _NAME_PARTICLES]
         draft = next((d for d in drafts if set(toks) <= set(d.tokens)), None)
@@ -144,12 +286,59 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
             draft.aliases.append(alias[0])
             taken.append((alias[1], alias[2]))
             draft.mentions.append(Span(alias[1], alias[2], alias[0], sent_i))
+    _add_alias_only(doc, drafts, taken)
     _add_short_mentions(doc, drafts, lex, taken)
     return tuple(
-        Person(id=f"p{i + 1}", name=d.name, aliases=tuple(d.aliases), nationality=d.nationality,
-               role=d.role, mentions=tuple(sorted(d.mentions, key=lambda s: s.start)))
+        Person(
+            id=f"p{i + 1}",
+            name=d.name,
+            aliases=tuple(d.aliases),
+            nationality=d.nationality,
+            role=d.role,
+            mentions=tuple(sorted(d.mentions, key=lambda s: s.start)),
+        )
         for i, d in enumerate(drafts)
     )
+
+
+def _sentence_index(doc: Document, pos: int) -> int:
+    return next((s.index for s in doc.sentences if s.start <= pos < s.end + 1), 0)
+
+
+def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]) -> list[_PersonDraft]:
+    """Héctor "Niño" Guerrero: a person named Héctor Guerrero with the alias Niño."""
+    drafts = []
+    for m in _EMBEDDED_NICK.finditer(doc.text):
+        if _inside(m.start(), taken) or fold(m.group("first")) not in _given_names():
+            continue
+        name = f"{m.group('first')} {m.group('last')}"
+        if not _is_person_name(name, lex):
+            continue
+        sent = _sentence_index(doc, m.start())
+        d = _PersonDraft(name=name, tokens=[fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES])
+        d.aliases.append(m.group("nick"))
+        d.mentions.append(Span(m.start(), m.end(), m.group(0), sent))
+        d.nationality = _nationality(doc, m.start(), m.end(), lex)
+        d.role = _role(doc, m.start(), m.end(), lex)
+        drafts.append(d)
+        taken.append((m.start(), m.end()))
+    return drafts
+
+
+def _add_alias_only(doc: Document, drafts: list[_PersonDraft], taken: list[tuple[int, int]]) -> None:
+    """'alias Mario' with no name before it is a person known only by the alias."""
+    known = {fold(a) for d in drafts for a in d.aliases}
+    for m in _ALIAS_ONLY.finditer(doc.text):
+        alias = m.group("alias")
+        if _inside(m.start("alias"), taken) or fold(alias) in known:
+            continue
+        sent = _sentence_index(doc, m.start())
+        d = _PersonDraft(name=alias, tokens=[fold(alias)])
+        d.aliases.append(alias)
+        d.mentions.append(Span(m.start("alias"), m.end("alias"), alias, sent))
+        drafts.append(d)
+        known.add(fold(alias))
+        taken.append((m.start("alias"), m.end("alias")))
 
 
 def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
@@ -164,7 +353,9 @@ def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
                 forms.setdefault(w, d)
     if not forms:
         return
-    pattern = re.compile(r"(?<![\w\-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w\-])")
+    pattern = re.compile(
+        r"(?<![\w\-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w\-])"
+    )
     full_spans = [(s.start, s.end) for d in drafts for s in d.mentions]
     for sent in doc.sentences:
         for m in pattern.finditer(doc.text, sent.start, sent.end):

@@ -41,8 +41,7 @@ class _Pattern:
 def _patterns() -> tuple[tuple[_Pattern, ...], tuple[tuple[str, re.Pattern[str]], ...]]:
     raw = load_lexicon("relations")
     pats = tuple(
-        _Pattern(p["type"], p["voice"], tuple(p["head"]), tuple(p["tail"]),
-                 re.compile(p["re"], re.IGNORECASE))
+        _Pattern(p["type"], p["voice"], tuple(p["head"]), tuple(p["tail"]), re.compile(p["re"], re.IGNORECASE))
         for p in raw["patterns"]
     )
     words = sorted(load_lexicon("entities")["kinship"], key=len, reverse=True)
@@ -103,7 +102,7 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
         excl = tail.entity
         return _closest(_left(mentions, tail.start, p.head, excl), _right(mentions, e, p.head, excl), s), tail
     if p.voice == "pair":
-        if re.match(r"\s+(?:con|with|a|to|against|contra)\b", m.string[e:e + 10], re.IGNORECASE):
+        if re.match(r"\s+(?:con|with|a|to|against|contra)\b", m.string[e : e + 10], re.IGNORECASE):
             return None, None
         left = [x for x in mentions if x.end <= s and x.etype in p.head]
         distinct = list(dict.fromkeys(x.entity for x in reversed(left)))
@@ -113,7 +112,7 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
         first = next(x for x in reversed(left) if x.entity == distinct[1])
         return first, second
     if p.voice == "unary":
-        passive = re.search(r"\b(?:was|were|been|fue|fueron|sido)\s*$", m.string[max(0, s - 12):s])
+        passive = re.search(r"\b(?:was|were|been|fue|fueron|sido)\s*$", m.string[max(0, s - 12) : s])
         head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
         return head, None
     return None, None
@@ -128,13 +127,21 @@ def _confidence(m: re.Match, head: Mention, tail: Mention | None) -> float:
 
 
 def _relation(rtype, head, tail, kind, sent: Sentence, conf: float) -> Relation:
-    return Relation(type=rtype, head=head.entity, tail=tail.entity if tail else None, kind=kind,
-                    sentence=sent.index, start=sent.start, end=sent.end, evidence=sent.text,
-                    confidence=conf)
+    return Relation(
+        type=rtype,
+        head=head.entity,
+        tail=tail.entity if tail else None,
+        kind=kind,
+        sentence=sent.index,
+        start=sent.start,
+        end=sent.end,
+        evidence=sent.text,
+        confidence=conf,
+    )
 
 
 def _surnames(doc: Document, mention: Mention) -> set[str]:
-    return {fold(t) for t in doc.text[mention.start:mention.end].split()[1:]}
+    return {fold(t) for t in doc.text[mention.start : mention.end].split()[1:]}
 
 
 def _antecedent(doc: Document, head: Mention, earlier: list[Mention]) -> Mention | None:
@@ -145,8 +152,9 @@ def _antecedent(doc: Document, head: Mention, earlier: list[Mention]) -> Mention
     return (same or cands or [None])[-1]
 
 
-def _kin_relations(doc: Document, sent: Sentence, mentions: list[Mention],
-                   earlier: list[Mention] = ()) -> list[Relation]:
+def _kin_relations(
+    doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention] = ()
+) -> list[Relation]:
     lex = entity_lexicon()
     persons = [m for m in mentions if m.etype == "person"]
     out: list[Relation] = []
@@ -165,8 +173,11 @@ def _kin_relations(doc: Document, sent: Sentence, mentions: list[Mention],
                 continue
             if voice == "apposition":
                 tail = _right(persons, e, ("person",))
-                head = _closest(_left(persons, s, ("person",), tail and tail.entity),
-                                _right(persons, tail.end, ("person",), tail.entity) if tail else None, s)
+                head = _closest(
+                    _left(persons, s, ("person",), tail and tail.entity),
+                    _right(persons, tail.end, ("person",), tail.entity) if tail else None,
+                    s,
+                )
                 if tail and head is None:
                     head = _antecedent(doc, tail, list(earlier))
             elif voice == "possessive":
