@@ -111,6 +111,8 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
         second = next(x for x in reversed(left) if x.entity == distinct[0])
         first = next(x for x in reversed(left) if x.entity == distinct[1])
         return first, second
+    if p.voice == "copular":  # "the crew's boss is P": P after the verb, the group before or salient
+        return _right(mentions, e, p.head), _left(mentions, s, p.tail)
     if p.voice == "unary":
         passive = re.search(r"\b(?:was|were|been|fue|fueron|sido)\s*$", m.string[max(0, s - 12) : s])
         head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
@@ -225,8 +227,10 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 head, tail = _slots(p, m, mentions)
                 conf_scale = 1.0
-                if head is not None and tail is None and "group" in p.tail and p.voice in ("nominal", "active"):
+                if head is not None and tail is None and "group" in p.tail and p.voice in ("nominal", "active", "copular"):
                     tail, conf_scale = salient.get(sent.index), 0.6
+                elif head is None and tail is not None and "group" in p.head and p.voice == "active":
+                    head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
                 if head is None or (p.tail and tail is None) or (tail and head.entity == tail.entity):
                     continue
                 rels.append(_relation(p.type, head, tail, None, sent, conf_scale * _confidence(m, head, tail)))
