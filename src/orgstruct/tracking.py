@@ -30,9 +30,10 @@ def artifact_root() -> str:
 def _setup():
     import mlflow
 
+    user_store = os.environ.get("MLFLOW_TRACKING_URI")  # read first: set_tracking_uri exports it
     mlflow.set_tracking_uri(tracking_uri())
     if mlflow.get_experiment_by_name(EXPERIMENT) is None:
-        location = None if os.environ.get("MLFLOW_TRACKING_URI") else artifact_root()
+        location = None if user_store else artifact_root()
         mlflow.create_experiment(EXPERIMENT, artifact_location=location)
     mlflow.set_experiment(EXPERIMENT)
     return mlflow
