@@ -74,7 +74,7 @@ def feature_names() -> tuple[str, ...]:
     names += [f"op_{op}" for op in OPERATIONS] + ["op_chain_coverage"]
     names += [f"cue_{c}" for c in CUE_CLASSES] + [f"cue_{c}_max" for c in CUE_CLASSES]
     names += [f"stmt_{c}" for c in CUE_CLASSES] + [f"doc_cue_{c}" for c in CUE_CLASSES]
-    names += ["text_nationalities", "text_sentence_share", "text_is_spanish"]
+    names += ["text_nationalities", "text_sentence_share", "text_is_spanish", "name_is_surname"]
     return tuple(names)
 
 
@@ -182,6 +182,19 @@ def _lexical_features(extraction: Extraction, sentences, masked) -> dict[str, fl
     return f, tuple(parts)
 
 
+def _named_after_a_person(extraction: Extraction, group: Group) -> bool:
+    """The group is known by the surname of a person named in the text ("the Rivera Maradiaga
+    brothers", "los Kinahan"): LABELS.md's "a group known by a surname"."""
+    lex = entity_lexicon()
+    name_words = {fold(t) for n in (group.name, *group.aliases) for t in re.findall(r"[\w'-]+", n)}
+    name_words -= lex.heads | lex.generic | lex.connectors
+    for p in extraction.persons:
+        surnames = {fold(t) for t in p.name.split()[1:]}
+        if len(p.name.split()) > 1 and surnames & name_words:
+            return True
+    return False
+
+
 def featurize_group(extraction: Extraction, group: Group) -> GroupView:
     sentences = group_sentences(extraction, group)
     names = [group.name, *group.aliases]
@@ -199,4 +212,5 @@ def featurize_group(extraction: Extraction, group: Group) -> GroupView:
     f["text_nationalities"] = float(_nationalities(joined))
     f["text_sentence_share"] = len(sentences) / max(1, len(extraction.document.sentences))
     f["text_is_spanish"] = float(extraction.document.lang == "es")
+    f["name_is_surname"] = float(_named_after_a_person(extraction, group))
     return GroupView(group, sentences, masked, {n: float(f[n]) for n in feature_names()}, parts)
