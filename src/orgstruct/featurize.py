@@ -11,25 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orgstruct.corpus import RELATION_TYPES
 from orgstruct.extract.lexicon import entity_lexicon, fold
 from orgstruct.extract.operations import OPERATIONS
 from orgstruct.graph import brokerage_roles, build_graph, command_depth, degree_centralization, shared_surname_pairs
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Extraction, Group, Sentence
 
-RELATION_TYPES = (
-    "leads",
-    "finances",
-    "directs",
-    "lieutenant_of",
-    "works_for",
-    "kin_of",
-    "allied_with",
-    "brokers_for",
-    "rival_of",
-    "succeeded",
-    "arrested",
-)
 CUE_CLASSES = ("command", "kinship", "brokerage")
 MASK = "the group"
 

@@ -24,6 +24,50 @@ class RelationGraph:
         return [(u, v, d) for u, v, d in self.graph.edges(data=True) if d["type"] == rtype]
 
 
+def document_graph(extraction: Extraction) -> nx.MultiDiGraph:
+    """Every group and person of a document as nodes (string attributes, so GraphML and GEXF can
+    hold them) and every two-place relation as an edge carrying its evidence."""
+    g = nx.MultiDiGraph()
+    for grp in extraction.groups:
+        ops = sorted({o.operation for o in extraction.operations if o.group == grp.id})
+        g.add_node(
+            grp.id,
+            label=grp.name,
+            kind="group",
+            aliases="; ".join(grp.aliases),
+            operations="; ".join(ops),
+            nationality="",
+            role="",
+            arrested="no",
+        )
+    for p in extraction.persons:
+        g.add_node(
+            p.id,
+            label=p.name,
+            kind="person",
+            aliases="; ".join(p.aliases),
+            operations="",
+            nationality=p.nationality or "",
+            role=p.role or "",
+            arrested="no",
+        )
+    for r in extraction.relations:
+        if r.tail is None:
+            g.nodes[r.head][r.type] = "yes"
+            continue
+        g.add_edge(
+            r.head,
+            r.tail,
+            type=r.type,
+            kin=r.kind or "",
+            evidence=r.evidence,
+            start=r.start,
+            end=r.end,
+            confidence=float(r.confidence),
+        )
+    return g
+
+
 def build_graph(extraction: Extraction, group: Group, sentence_ids: set[int] | None = None) -> RelationGraph:
     """All relations of the document, with the group's members marked.
 
@@ -31,22 +75,7 @@ def build_graph(extraction: Extraction, group: Group, sentence_ids: set[int] | N
     named in the group's own sentences that mention no other group; then
     persons tied to a member by lieutenant_of or kin_of (one hop).
     """
-    g = nx.MultiDiGraph()
-    for ent in (*extraction.groups, *extraction.persons):
-        kind = "group" if ent in extraction.groups else "person"
-        g.add_node(ent.id, name=ent.name, kind=kind, nationality=getattr(ent, "nationality", None))
-    for r in extraction.relations:
-        if r.tail is not None:
-            g.add_edge(
-                r.head,
-                r.tail,
-                type=r.type,
-                kind=r.kind or "",
-                confidence=r.confidence,
-                evidence=r.evidence,
-                start=r.start,
-                end=r.end,
-            )
+    g = document_graph(extraction)
     members = {
         r.head
         for r in extraction.relations

@@ -25,7 +25,6 @@ def _person_proxies(
     return tuple((m, own[p.id]) for p in persons if p.id in own for m in p.mentions)
 
 
-
 def extract(text: str) -> Extraction:
     """Read one text: named groups with aliases, persons, typed relations and operations."""
     doc = make_document(text)

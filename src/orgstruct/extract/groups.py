@@ -40,73 +40,7 @@ _CALLED = re.compile(
     r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?"
     r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
 )
-_INSTITUTIONS = {
-    "police",
-    "policia",
-    "ministry",
-    "ministerio",
-    "court",
-    "tribunal",
-    "department",
-    "office",
-    "agency",
-    "university",
-    "universidad",
-    "prosecutor",
-    "fiscalia",
-    "attorney",
-    "navy",
-    "armada",
-    "government",
-    "gobierno",
-    "congress",
-    "congreso",
-    "senate",
-    "senado",
-    "bank",
-    "banco",
-    "council",
-    "commission",
-    "comision",
-    "news",
-    "analysis",
-    "crime",
-    "insight",
-    "guard",
-    "administration",
-    "treasury",
-    "nations",
-    "naciones",
-    "union",
-    "observatory",
-    "foundation",
-    "institute",
-    "instituto",
-    "press",
-    "times",
-    "post",
-    "journal",
-    "profiles",
-    "agentes",
-    "direccion",
-    "camara",
-    "investigacion",
-    "sala",
-    "juzgado",
-    "corte",
-    "procuraduria",
-    "secretaria",
-    "ejercito",
-    "army",
-    "marina",
-    "guardia",
-    "agencia",
-    "fuerza",
-    "lucha",
-    "especial",
-    "onu",
-    "unodc",
-}
+
 _PLACE_CONTEXT = re.compile(
     r"\b(?:en|in|at|desde|hacia|near|cerca de|barrio|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|residents of)\s+$",
     re.IGNORECASE,
@@ -172,7 +106,7 @@ def _classify(text: str, lex: EntityLexicon) -> str | None:
     folded = [fold(t) for t in toks]
     if folded[0] in lex.stopwords and folded[0] not in _ARTICLES and folded[0] not in lex.heads:
         return None
-    if any(t in _INSTITUTIONS for t in folded) and not any(t in lex.strong_heads for t in folded):
+    if any(t in lex.institutions for t in folded) and not any(t in lex.strong_heads for t in folded):
         return None
     heads = [t for t in folded if t in lex.heads]
     others = [t for t in folded if t not in lex.heads and t not in lex.connectors]

@@ -35,6 +35,8 @@ class EntityLexicon:
     kinship: dict[str, str]
     name_re: re.Pattern[str]
     acronym_stop: frozenset[str]
+    institutions: frozenset[str]
+    not_in_person_names: frozenset[str]
 
     def is_place_or_demonym(self, phrase: str) -> bool:
         f = fold(phrase).strip(" '\"")
@@ -88,6 +90,8 @@ def entity_lexicon() -> EntityLexicon:
         kinship={fold(k): v for k, v in raw["kinship"].items()},
         name_re=name_re,
         acronym_stop=frozenset(raw["acronym_stoplist"]),
+        institutions=frozenset(fold(w) for w in raw["institution_words"]),
+        not_in_person_names=frozenset(fold(w) for w in raw["not_in_person_names"]),
     )
 
 

@@ -5,20 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from orgstruct.corpus import OPERATIONS
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Operation, Span
 
-OPERATIONS = (
-    "cultivation",
-    "production",
-    "storage",
-    "transport",
-    "port_export",
-    "distribution",
-    "laundering",
-    "corruption",
-    "violence",
-)
 SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
 
 

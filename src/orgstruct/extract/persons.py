@@ -15,134 +15,27 @@ _ALIAS_AFTER = re.compile(
     r"[\"“‘']?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’']?"
 )
 _QUOTE_AFTER = re.compile(r"^\s*,?\s*[\"“](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”]")
-_NOT_IN_NAMES = {
-    "police",
-    "policia",
-    "ministry",
-    "ministerio",
-    "court",
-    "tribunal",
-    "department",
-    "office",
-    "agency",
-    "university",
-    "universidad",
-    "prosecutor",
-    "fiscalia",
-    "attorney",
-    "navy",
-    "armada",
-    "government",
-    "gobierno",
-    "congress",
-    "congreso",
-    "senate",
-    "bank",
-    "banco",
-    "council",
-    "news",
-    "analysis",
-    "crime",
-    "insight",
-    "guard",
-    "administration",
-    "treasury",
-    "nations",
-    "naciones",
-    "republic",
-    "republica",
-    "national",
-    "nacional",
-    "federal",
-    "state",
-    "states",
-    "united",
-    "unidos",
-    "international",
-    "internacional",
-    "general",
-    "see",
-    "also",
-    "operation",
-    "operacion",
-    "port",
-    "puerto",
-    "airport",
-    "prison",
-    "carcel",
-    "province",
-    "provincia",
-    "street",
-    "avenue",
-    "avenida",
-    "city",
-    "ciudad",
-    "island",
-    "isla",
-    "islands",
-    "ocean",
-    "sea",
-    "enforcement",
-    "drug",
-    "justice",
-    "justicia",
-    "security",
-    "seguridad",
-    "public",
-    "publica",
-    "secretaria",
-    "direccion",
-    "unit",
-    "unidad",
-    "task",
-    "force",
-    "district",
-    "southern",
-    "northern",
-    "eastern",
-    "western",
-    "inmobiliaria",
-    "inversiones",
-    "company",
-    "corporation",
-    "holdings",
-    "group",
-    "grupo",
-    "empresa",
-    "sociedad",
-    "limited",
-    "ltd",
-    "s.a",
-    "inc",
-    "two",
-    "three",
-    "four",
-    "dos",
-    "tres",
-    "cuatro",
-    "hotel",
-    "restaurant",
-    "hospital",
-    "school",
-    "church",
-    "iglesia",
-    "airlines",
-    "shipping",
-    "trading",
-    "import",
-    "export",
-}
+
 _EMBEDDED_NICK = re.compile(
-    r"(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\s+[\"“«'‘](?P<nick>[^\"”»'’]{2,25})[\"”»'’]\s+(?P<last>" + CAP + r"(?:\s+" + CAP + r"){0,2})"
+    r"(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\s+[\"“«'‘](?P<nick>[^\"”»'’]{2,25})[\"”»'’]\s+(?P<last>"
+    + CAP
+    + r"(?:\s+"
+    + CAP
+    + r"){0,2})"
 )
-_ALIAS_ONLY = re.compile(r"\b(?:alias|apodad[oa]|a\.k\.a\.?)\s+[\"“«‘']?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})")
+_ALIAS_ONLY = re.compile(
+    r"\b(?:alias|apodad[oa]|a\.k\.a\.?)\s+[\"“«‘']?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})"
+)
 _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:mr|mrs|ms|dr|sr|sra|don|doña|judge|juez|jueza|alias|general|gen|colonel|coronel|capitán|captain|"
     r"pastor|padre|father|brother|hermano|hermana|sister|son|hijo|hija|daughter|wife|esposa|widow|viuda|"
     r"cousin|primo|uncle|tío|nephew|sobrino|defendant|acusado|acusada|detenido|detenida)\.?|,)\s*$",
     re.IGNORECASE,
 )
-_CONTEXT_AFTER = re.compile(r"^\s*(?:,?\s*\(?(?:alias|a\.k\.a|aka|known as|apodado|conocido como)\b|\s*[\"“«]|,\s*\d{2}\b|,\s*(?:who|quien|que)\b)", re.IGNORECASE)
+_CONTEXT_AFTER = re.compile(
+    r"^\s*(?:,?\s*\(?(?:alias|a\.k\.a|aka|known as|apodado|conocido como)\b|\s*[\"“«]|,\s*\d{2}\b|,\s*(?:who|quien|que)\b)",
+    re.IGNORECASE,
+)
 _NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "do", "dos", "di", "van", "von", "der", "el"}
 
 
@@ -169,7 +62,7 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
         return False
     if len(words[0]) == 1 or any(fold(t) in lex.demonyms for t in words):
         return False
-    if any(fold(t) in _NOT_IN_NAMES for t in words):
+    if any(fold(t) in lex.institutions or fold(t) in lex.not_in_person_names for t in words):
         return False
     if any(fold(t) in lex.demonyms or fold(t) in lex.places for t in words[:1]):
         return False

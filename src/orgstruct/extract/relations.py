@@ -227,7 +227,12 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 head, tail = _slots(p, m, mentions)
                 conf_scale = 1.0
-                if head is not None and tail is None and "group" in p.tail and p.voice in ("nominal", "active", "copular"):
+                if (
+                    head is not None
+                    and tail is None
+                    and "group" in p.tail
+                    and p.voice in ("nominal", "active", "copular")
+                ):
                     tail, conf_scale = salient.get(sent.index), 0.6
                 elif head is None and tail is not None and "group" in p.head and p.voice == "active":
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
