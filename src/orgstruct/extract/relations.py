@@ -170,7 +170,7 @@ def _kin_relations(
             if voice == "group_plural":
                 if not m.group("kin").endswith("s"):
                     continue
-                members = [p for p in persons if e <= p.start <= e + 160]
+                members = list({p.entity: p for p in persons if e <= p.start <= e + 160}.values())
                 out += [_relation("kin_of", a, b, kind, sent, 0.8) for a, b in zip(members, members[1:], strict=False)]
                 continue
             if voice == "apposition":
