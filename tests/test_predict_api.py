@@ -81,3 +81,7 @@ def test_model_resolution_order(hashing_bundle, monkeypatch, tmp_path):
     assert load_model().embedder.name.startswith("hashing")
     with pytest.raises(orgstruct.ModelError, match="not found"):
         load_model(tmp_path)
+
+
+def test_a_bundle_is_loaded_once_per_process(hashing_bundle):
+    assert load_model(hashing_bundle) is load_model(str(hashing_bundle))

@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -70,16 +71,26 @@ def save_model(model: Model, directory: Path) -> None:
 
 
 def load_model(path: str | Path | None = None) -> Model:
-    """Argument, then $ORGSTRUCT_MODEL, then the bundle shipped in the package."""
-    directory = Path(path or os.environ.get("ORGSTRUCT_MODEL") or default_model_dir())
+    """Argument, then $ORGSTRUCT_MODEL, then the bundle shipped in the package.
+
+    A bundle is loaded once per process (per folder and file time), so repeated
+    ``predict(text)`` calls do not reload MiniLM.
+    """
+    directory = Path(path or os.environ.get("ORGSTRUCT_MODEL") or default_model_dir()).resolve()
     est_path, meta_path = directory / BUNDLE_ESTIMATOR, directory / BUNDLE_METADATA
     if not est_path.exists() or not meta_path.exists():
         raise ModelError(
             f"model bundle not found: {directory} must hold {BUNDLE_ESTIMATOR} and "
             f"{BUNDLE_METADATA}; run 'orgstruct train' first"
         )
+    return _load_bundle(str(directory), est_path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _load_bundle(directory: str, _mtime: int) -> Model:
     import skops.io as sio
 
+    est_path, meta_path = Path(directory) / BUNDLE_ESTIMATOR, Path(directory) / BUNDLE_METADATA
     untrusted = sio.get_untrusted_types(file=est_path)
     foreign = [t for t in untrusted if not t.startswith(("orgstruct.", "sklearn.", "numpy."))]
     if foreign:
