@@ -101,3 +101,23 @@ def test_wheel_installs_and_classifies_the_seed(tmp_path):
     location, label = out.stdout.strip().splitlines()[-2:]
     assert location.startswith(site), location
     assert label == "brokerage_network"
+
+
+def test_seed_acceptance_does_not_need_the_seed_groups_in_training(seed_text, corpus_docs, shipped_model):
+    """Retrain the shipped configuration without any document that labels a group of the seed:
+    the seed's groups still come out as the seed's analysis argues."""
+    from orgstruct.experiment import ExperimentConfig
+    from orgstruct.predict import vectorize
+    from orgstruct.training import build_examples, fit_final, load_split, split_examples
+
+    seed_groups = {"andean_cartel", "los_reyes_de_puerto_shejo", "barrio_kings"}
+    docs = [d for d in corpus_docs if not {g.group_id for g in d.groups} & seed_groups]
+    assert len(docs) < len(corpus_docs)
+    examples, _ = build_examples(docs)
+    train, _ = split_examples(examples, docs, load_split(DATA))
+    config = ExperimentConfig.from_file(ROOT / "experiments" / "baseline.toml")
+    X, _ = vectorize([e.view for e in train], shipped_model.embedder)
+    model = fit_final(config, X, train, shipped_model.embedder, {"model_version": "no-seed-groups"})
+    labels = {p.group: p.label for p in predict(seed_text, model=model)}
+    assert labels["Kings of Shejo Port"] == "family_clan"
+    assert labels["Andean Cartel"] == "brokerage_network"
