@@ -64,7 +64,8 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
         return False
     if any(fold(t) in lex.institutions or fold(t) in lex.not_in_person_names for t in words):
         return False
-    if any(fold(t) in lex.demonyms or fold(t) in lex.places for t in words[:1]):
+    first = fold(words[0])
+    if (first in lex.demonyms or first in lex.places) and first not in _given_names():
         return False
     if any(t.isupper() and len(t) > 1 for t in words) or any(c.isdigit() for c in text):
         return False

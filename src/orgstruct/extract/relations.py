@@ -236,6 +236,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     tail, conf_scale = salient.get(sent.index), 0.6
                 elif head is None and tail is not None and "group" in p.head and p.voice == "active":
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
+                elif head is None and p.voice == "unary" and earlier:
+                    head, conf_scale = earlier[-1], 0.5  # "He was arrested in 1993"
                 if head is None or (p.tail and tail is None) or (tail and head.entity == tail.entity):
                     continue
                 rels.append(_relation(p.type, head, tail, None, sent, conf_scale * _confidence(m, head, tail)))
