@@ -9,7 +9,12 @@ from functools import lru_cache
 
 from orgstruct.resources import load_lexicon
 
-CAP = r"(?:['’]?[A-ZÁÉÍÓÚÑÜ][\wÁÉÍÓÚÑÜáéíóúñüçãõâêôàèìòùčćšžđ'’.\-]*|\d+[A-Z][\w\-]*|[A-Z]{1,4}-\d+|(?<![\w,.])\d{1,3}(?![\d,.:/]))"
+_UPPER = "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
+_LOWER = "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).islower())
+CAP = (
+    rf"(?:['’]?[A-Z{_UPPER}][\w{_UPPER}{_LOWER}'’.\-]*|\d+[A-Z][\w\-]*|[A-Z]{{1,4}}-\d+"
+    r"|(?<![\w,.])\d{1,3}(?![\d,.:/]))"
+)
 
 
 def fold(text: str) -> str:
