@@ -9,6 +9,7 @@ direction), operations by (group, operation).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,22 @@ def _matches(a: set[str], b: set[str]) -> bool:
     if a & b:
         return True
     return any(x and y and (f" {x} " in f" {y} " or f" {y} " in f" {x} ") for x in a for y in b)
+
+
+def _standalone(text: str, surface: str) -> bool:
+    """The surface form occurs on its own, not only inside a longer name ("Baybaşin" inside
+    "Mehmet Şerif Baybaşin", "Amato-Pagano" inside "Amato-Pagano group")."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text, flags=re.IGNORECASE):
+        before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
+        after = re.match(r"\s+(\S+)", text[m.end() : m.end() + 40])
+        capital_before = before and before.group(1)[0].isupper() and not before.group(1).endswith((".", ":"))
+        continues = after and (after.group(1)[0].isupper() or fold(after.group(1)) in _GROUP_WORDS)
+        if not capital_before and not continues:
+            return True
+    return False
+
+
+_GROUP_WORDS = {"group", "family", "clan", "cartel", "gang", "network", "organization", "organisation", "syndicate"}
 
 
 @dataclass
@@ -108,10 +125,9 @@ def score_document(gold: dict, x: Extraction, scores: ExtractionScores) -> None:
     scores.groups.add(len(gmap), len(x.groups) - len(gmap), len(gold["groups"]) - len(gmap))
     scores.persons.add(len(pmap), len(x.persons) - len(pmap), len(gold["persons"]) - len(pmap))
     inverse = {v: k for k, v in gmap.items()}
-    text = x.document.text.lower()
     for g in gold["groups"]:
         for alias in g.get("aliases", []):
-            if alias.lower() not in text:
+            if not _standalone(x.document.text, alias):
                 continue
             scores.aliases_total += 1
             pid = inverse.get(g["name"])
