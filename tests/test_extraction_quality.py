@@ -8,8 +8,8 @@ from orgstruct.extraction_eval import evaluate_extraction, load_gold
 from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
-    "en": {"groups_f1": 0.74, "alias_accuracy": 0.68, "persons_f1": 0.77, "relations_f1": 0.27, "operations_f1": 0.36},
-    "es": {"groups_f1": 0.82, "alias_accuracy": 0.76, "persons_f1": 0.80, "relations_f1": 0.26, "operations_f1": 0.34},
+    "en": {"groups_f1": 0.74, "alias_accuracy": 0.55, "persons_f1": 0.77, "relations_f1": 0.29, "operations_f1": 0.36},
+    "es": {"groups_f1": 0.82, "alias_accuracy": 0.85, "persons_f1": 0.80, "relations_f1": 0.28, "operations_f1": 0.38},
 }
 
 
@@ -26,5 +26,5 @@ def test_extraction_does_not_fall_below_its_floor(results, lang):
 
 
 def test_every_gold_document_was_scored(results):
-    assert results["all"]["documents"] >= 64
+    assert results["all"]["documents"] >= 88
     assert results["en"]["documents"] + results["es"]["documents"] == results["all"]["documents"]
