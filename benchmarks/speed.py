@@ -29,8 +29,10 @@ def main() -> None:
     run_s = time.perf_counter() - t1
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"model load + first embedding: {load_s:.1f} s")
-    print(f"classified {len(texts)} documents ({words} words, {groups} groups) in {run_s:.1f} s: "
-          f"{len(texts) / run_s:.1f} docs/s, {words / run_s:,.0f} words/s (wall clock, both cores)")
+    print(
+        f"classified {len(texts)} documents ({words} words, {groups} groups) in {run_s:.1f} s: "
+        f"{len(texts) / run_s:.1f} docs/s, {words / run_s:,.0f} words/s (wall clock, both cores)"
+    )
     print(f"peak RSS: {rss_mb:,.0f} MB")
 
 

@@ -6,7 +6,6 @@ from orgstruct.errors import (
     DataError,
     GroupNotFoundError,
     InputError,
-    InputNotFoundError,
     ModelError,
     OrgStructError,
 )
@@ -22,7 +21,6 @@ __all__ = [
     "Extraction",
     "GroupNotFoundError",
     "InputError",
-    "InputNotFoundError",
     "Model",
     "ModelError",
     "OrgStructError",

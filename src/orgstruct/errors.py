@@ -11,10 +11,6 @@ class InputError(OrgStructError, ValueError):
     """The input text or file cannot be classified (empty, binary, not UTF-8, too large)."""
 
 
-class InputNotFoundError(OrgStructError, FileNotFoundError):
-    """A path given as input does not exist."""
-
-
 class GroupNotFoundError(OrgStructError, LookupError):
     """A requested group does not occur in the text."""
 

@@ -22,7 +22,6 @@ from orgstruct.schema import Evidence, Extraction, Group, Prediction, Span
 
 BUNDLE_ESTIMATOR = "estimator.skops"
 BUNDLE_METADATA = "metadata.json"
-_RELATION_FEATURE = {"works_for": "rel_works_for", "brokers_for": "rel_brokers_for"}
 
 
 @dataclass
@@ -171,7 +170,7 @@ def _relation_evidence(model: Model, extraction: Extraction, view: GroupView, x:
     for r in extraction.relations:
         if r.head not in members and r.tail not in members:
             continue
-        col = names.index(_RELATION_FEATURE.get(r.type, f"rel_{r.type}"))
+        col = names.index(f"rel_{r.type}")
         rel = contrib[:, col] - contrib[:, col].mean()
         best = int(np.argmax(rel))
         head = extraction.entity_name(r.head) or view.group.name

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
-from orgstruct.errors import InputError, InputNotFoundError
+from orgstruct.errors import InputError
 from orgstruct.schema import Document, Sentence
 
 MAX_CHARS = 2_000_000
@@ -79,15 +78,6 @@ def decode_bytes(data: bytes, source: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(f"{source}: file is not valid UTF-8 (byte {exc.start}); re-encode it as UTF-8") from None
     return check_text(text, source)
-
-
-def read_text_file(path: Path) -> str:
-    """Read one input file as checked UTF-8 text."""
-    if not path.exists():
-        raise InputNotFoundError(f"{path}: no such file or folder")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file")
-    return decode_bytes(path.read_bytes(), str(path))
 
 
 def normalize(text: str) -> str:

@@ -64,7 +64,7 @@ def _log_pyfunc(mlflow, bundle_dir: Path, example_texts: list[str]) -> None:
     from mlflow.models import infer_signature
 
     import orgstruct
-    from orgstruct.mlflow_model import OrgStructPyfunc, predictions_frame
+    from orgstruct.mlflow_model import predictions_frame
     from orgstruct.predict import load_model, predict_many
 
     package_dir = Path(orgstruct.__file__).parent
@@ -89,4 +89,3 @@ def _log_pyfunc(mlflow, bundle_dir: Path, example_texts: list[str]) -> None:
         ],
         registered_model_name=REGISTERED_MODEL,
     )
-    del OrgStructPyfunc  # imported to fail early if the module is broken

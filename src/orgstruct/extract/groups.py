@@ -188,8 +188,10 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue
         if head.endswith("s") and fold(head) not in {"brothers", "hermanos"}:
             continue
-        if re.search(r"-(?:based|speaking|led|born|run)$", name) or "-" in name and all(
-            lex.is_place_or_demonym(part) for part in name.split("-")
+        if (
+            re.search(r"-(?:based|speaking|led|born|run)$", name)
+            or "-" in name
+            and all(lex.is_place_or_demonym(part) for part in name.split("-"))
         ):
             continue  # "Albanian-speaking group", "Bissau-based cartel": descriptions, not names
         if fold(name) in lex.stopwords or _is_excluded(name, start, doc, lex, fold(head) in lex.strong_heads):
