@@ -15,6 +15,8 @@ from orgstruct.experiment import ExperimentConfig
 from orgstruct.predict import load_model, save_model, vectorize
 from orgstruct.training import (
     build_examples,
+    column_slice,
+    columns_for_width,
     cross_validate,
     evaluate_model,
     fit_final,
@@ -23,6 +25,7 @@ from orgstruct.training import (
     load_training_data,
     make_split,
     model_inputs,
+    scores,
     split_examples,
     writer_holdout,
 )
@@ -58,10 +61,9 @@ def train(
             "trained_examples": len(train_ex),
         }
         model = fit_final(config, X_train, train_ex, embedder, meta)
-        test = evaluate_model(model, test_ex) if test_ex else {}
+        proba = model.estimator.predict_proba(X_test) if test_ex else None
+        test = scores([e.label for e in test_ex], proba, model.estimator.classes_) if test_ex else {}
     else:
-        from orgstruct.training import column_slice, columns_for_width, scores
-
         names = tuple(columns_for_width(X_train.shape[1])[column_slice(config, X_train.shape[1])])
         proba, classes = fit_predict(
             config,
