@@ -34,7 +34,9 @@ def main(args: list[str]) -> int:
     registry = corpus.load_group_registry(DATA)
     if args == ["--stats"]:
         docs = corpus.load_corpus(DATA)
-        print(json.dumps(corpus.corpus_stats(docs, registry), indent=2, ensure_ascii=False))
+        stats = corpus.corpus_stats(docs, registry)
+        stats["agreement_with_second_annotator"] = corpus.agreement(docs, corpus.load_second_labels(DATA))
+        print(json.dumps(stats, indent=2, ensure_ascii=False))
         return 0
     targets = [Path(a) for a in args] or [DATA / "corpus", DATA / "gold"]
     files = []

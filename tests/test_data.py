@@ -93,3 +93,12 @@ def test_no_copied_passages(corpus_docs, seed_text):
             owners.setdefault(g, set()).add(d.doc_id)
     shared = Counter(pair for ids in owners.values() if 1 < len(ids) < 5 for pair in combinations(sorted(ids), 2))
     assert not shared or max(shared.values()) <= 5, shared.most_common(3)
+
+
+def test_second_annotator_agrees(corpus_docs):
+    """Blind second labels (data/agreement.jsonl) must stay in substantial agreement (kappa >= 0.6)."""
+    from orgstruct.corpus import agreement, load_second_labels
+
+    result = agreement(corpus_docs, load_second_labels(DATA))
+    assert result["items"] >= 80
+    assert result["cohen_kappa"] >= 0.6, result

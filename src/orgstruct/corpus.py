@@ -283,3 +283,27 @@ def corpus_stats(docs: list[CorpusDocument], registry: dict[str, dict[str, str]]
         if docs
         else [0, 0],
     }
+
+
+def load_second_labels(data_dir: Path) -> list[dict]:
+    """Independent second labels of a random sample of (document, group) pairs (data/agreement.jsonl)."""
+    path = data_dir / "agreement.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def agreement(docs: list[CorpusDocument], second: list[dict]) -> dict:
+    """Raw agreement and Cohen's kappa between the corpus labels and the second annotator's."""
+    from collections import Counter
+
+    first = {(d.doc_id, g.group_id): g.label for d in docs for g in d.groups}
+    pairs = [(first[(s["doc_id"], s["group_id"])], s["label"]) for s in second if (s["doc_id"], s["group_id"]) in first]
+    n = len(pairs)
+    if not n:
+        return {"items": 0}
+    observed = sum(a == b for a, b in pairs) / n
+    ca, cb = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    expected = sum(ca[k] * cb[k] for k in LABELS) / (n * n)
+    kappa = (observed - expected) / (1 - expected) if expected < 1 else 1.0
+    return {"items": n, "raw_agreement": round(observed, 3), "cohen_kappa": round(kappa, 3)}
