@@ -145,8 +145,7 @@ def _sentence_evidence(model: Model, view: GroupView, emb: np.ndarray) -> list[E
     return out[:4]
 
 
-def _feature_evidence(model: Model, x: np.ndarray, label_i: int) -> list[Evidence]:
-    contrib = model.estimator.contributions(x)
+def _feature_evidence(model: Model, contrib: np.ndarray, x: np.ndarray, label_i: int) -> list[Evidence]:
     classes = list(model.estimator.classes_)
     names = feature_names()
     n = len(names)
@@ -160,8 +159,7 @@ def _feature_evidence(model: Model, x: np.ndarray, label_i: int) -> list[Evidenc
     return out
 
 
-def _relation_evidence(model: Model, extraction: Extraction, view: GroupView, x: np.ndarray) -> list[Evidence]:
-    contrib = model.estimator.contributions(x)
+def _relation_evidence(model: Model, extraction: Extraction, view: GroupView, contrib: np.ndarray) -> list[Evidence]:
     classes = list(model.estimator.classes_)
     names = list(feature_names())
     members = {view.group.id}
@@ -192,10 +190,11 @@ def predict_extraction(extraction: Extraction, groups: list[Group], model: Model
     preds = []
     for view, x, p, emb in zip(views, X, proba, embs, strict=True):
         li = int(np.argmax(p))
+        contrib = model.estimator.contributions(x)
         evidence = (
             _sentence_evidence(model, view, emb)
-            + _relation_evidence(model, extraction, view, x)
-            + _feature_evidence(model, x, li)
+            + _relation_evidence(model, extraction, view, contrib)
+            + _feature_evidence(model, contrib, x, li)
         )
         evidence.sort(key=lambda e: (e.supports != classes[li], -e.weight))
         preds.append(

@@ -176,19 +176,26 @@ def fit_predict(config, names, X_train, y_train, X_test) -> tuple[np.ndarray, np
     return est.predict_proba(X_test), np.asarray(est.classes_)
 
 
+def _held_out_proba(config, X, examples, y, tr, va) -> np.ndarray:
+    """Fit on rows ``tr``, return probabilities for rows ``va`` with columns in LABELS order."""
+    inputs = model_inputs(config, X, examples)
+    names = tuple(columns_for_width(X.shape[1])[column_slice(config, X.shape[1])])
+    take = (lambda idx: [inputs[i] for i in idx]) if isinstance(inputs, list) else (lambda idx: inputs[idx])
+    p, classes = fit_predict(config, names, take(tr), y[tr], take(va))
+    full = np.zeros((len(va), len(LABELS)))
+    for j, c in enumerate(classes):
+        full[:, list(LABELS).index(c)] = p[:, j]
+    return full
+
+
 def cross_validate(config: ExperimentConfig, X: np.ndarray, examples: list[Example]) -> dict[str, float]:
     """Group-aware CV: no group is in both the training and the validation folds."""
     y = np.array([e.label for e in examples])
     groups = np.array([e.group_id for e in examples])
-    inputs = model_inputs(config, X, examples)
-    names = tuple(columns_for_width(X.shape[1])[column_slice(config, X.shape[1])])
     proba = np.zeros((len(y), len(LABELS)))
     cv = StratifiedGroupKFold(n_splits=config.cv_folds, shuffle=True, random_state=config.seed)
     for tr, va in cv.split(np.zeros(len(y)), y, groups):
-        take = (lambda idx: [inputs[i] for i in idx]) if isinstance(inputs, list) else (lambda idx: inputs[idx])
-        p, classes = fit_predict(config, names, take(tr), y[tr], take(va))
-        for j, c in enumerate(classes):
-            proba[va, list(LABELS).index(c)] = p[:, j]
+        proba[va] = _held_out_proba(config, X, examples, y, tr, va)
     out = {f"cv_{k}": v for k, v in scores(y, proba, np.array(LABELS)).items()}
     langs = np.array([e.lang for e in examples])
     for lang in ("en", "es"):
@@ -203,8 +210,6 @@ def writer_holdout(config: ExperimentConfig, X: np.ndarray, examples: list[Examp
     y = np.array([e.label for e in examples])
     writers = np.array([e.writer for e in examples])
     groups = np.array([e.group_id for e in examples])
-    inputs = model_inputs(config, X, examples)
-    names = tuple(columns_for_width(X.shape[1])[column_slice(config, X.shape[1])])
     out = {}
     for w in sorted(set(writers)):
         va = np.where(writers == w)[0]
@@ -212,11 +217,7 @@ def writer_holdout(config: ExperimentConfig, X: np.ndarray, examples: list[Examp
         tr = np.array([i for i in range(len(y)) if writers[i] != w and groups[i] not in held_groups])
         if len(tr) < 10 or len(set(y[tr])) < 3:
             continue
-        take = (lambda idx: [inputs[i] for i in idx]) if isinstance(inputs, list) else (lambda idx: inputs[idx])
-        p, classes = fit_predict(config, names, take(tr), y[tr], take(va))
-        full = np.zeros((len(va), len(LABELS)))
-        for j, c in enumerate(classes):
-            full[:, list(LABELS).index(c)] = p[:, j]
+        full = _held_out_proba(config, X, examples, y, tr, va)
         out[f"writer_{w}_macro_f1"] = scores(y[va], full, np.array(LABELS))["macro_f1"]
     if out:
         out["writer_holdout_mean_macro_f1"] = float(np.mean(list(out.values())))
