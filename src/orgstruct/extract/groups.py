@@ -46,6 +46,11 @@ _PLACE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _SINGLE_STRONG = {"ndrangheta", "'ndrangheta", "camorra"}
+# A quoted name in apposition to a person ('Servando Gómez, "La Tuta",') or after alias is a
+# nickname; the same words elsewhere in the text are that person, not a group.
+_NICKNAME = re.compile(
+    r"(?:,\s*|\b(?:alias|apodad[oa]|known as|nicknamed)\s+)[\"“«‘'](?P<nick>(?:La|El|Los|Las|The)\s+[^\"”»’'\n]{2,30})[\"”»’']"
+)
 
 
 @dataclass
@@ -142,6 +147,7 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
 
 def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
     found: list[_Candidate] = []
+    nicknames = {fold(m.group("nick")) for m in _NICKNAME.finditer(doc.text)}
     for sent in doc.sentences:
         for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
             text, start = _strip_leading(m.group(0), m.start(), lex)
@@ -159,6 +165,8 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             dateline = not doc.text[para_start:start].strip(" \"'“(") and re.match(r"\s*[,:—–-]|\s+[A-Z]{2}", after)
             if kind is None and _is_acronym(text, lex, bool(dateline)):
                 kind = "acronym"
+            if kind == "article" and fold(text) in nicknames:
+                continue
             if kind and not _is_excluded(text, start, doc, lex):
                 found.append(_Candidate(start, start + len(text), text, sent.index, kind))
         found.extend(_lowercase_head_candidates(doc, sent, lex))

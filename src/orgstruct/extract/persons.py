@@ -181,6 +181,7 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
             taken.append((alias[1], alias[2]))
             draft.mentions.append(Span(alias[1], alias[2], alias[0], sent_i))
     _add_alias_only(doc, drafts, taken)
+    _add_kin_named(doc, drafts, lex, taken)
     _add_short_mentions(doc, drafts, lex, taken)
     return tuple(
         Person(
@@ -235,6 +236,53 @@ def _add_alias_only(doc: Document, drafts: list[_PersonDraft], taken: list[tuple
         taken.append((m.start("alias"), m.end("alias")))
 
 
+_GIVEN = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+(?:\s+(?:Jr\.|Sr\.|hijo))?"
+
+
+@lru_cache(maxsize=1)
+def _kin_named_re() -> re.Pattern[str]:
+    words = sorted(entity_lexicon().kinship, key=len, reverse=True)
+    kin = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"\b(?:{kin})\s*(?:,|:)?\s+(?P<names>{_GIVEN}(?:\s*(?:,|\by\b|\band\b|\be\b)\s*{_GIVEN})*)(?![\w\-])",
+        re.IGNORECASE,
+    )
+
+
+def _add_kin_named(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
+    """Persons named by a single given name right after a kin word: "his son Vito", "sus hijos
+    Waldemar y Eliu", "their uncle Nelson"."""
+    known = {t for d in drafts for t in d.tokens} | {fold(a) for d in drafts for a in d.aliases}
+    spans = [(s.start, s.end) for d in drafts for s in d.mentions]
+    for m in _kin_named_re().finditer(doc.text):
+        if not m.group("names")[0].isupper():
+            continue
+        for item in re.finditer(_GIVEN, m.group("names")):
+            start, end = m.start("names") + item.start(), m.start("names") + item.end()
+            word = item.group(0).split()[0]
+            nxt = doc.text[end : end + 30]
+            if re.match(r"\s+[A-ZÁÉÍÓÚÑ]", nxt) or _inside(start, spans) or _inside(start, taken):
+                continue  # part of a longer name, found (or rejected) by the full-name pass
+            w = fold(word)
+            if (
+                w in known
+                or w in lex.stopwords
+                or w in lex.places
+                or w in lex.demonyms
+                or w in lex.roles
+                or w in lex.heads
+                or w in lex.institutions
+                or lex.is_place_or_demonym(word)
+            ):
+                continue
+            text = item.group(0)
+            d = _PersonDraft(name=text, tokens=[fold(t) for t in tokens(text)])
+            d.mentions.append(Span(start, end, text, _sentence_index(doc, start)))
+            drafts.append(d)
+            known.add(w)
+            spans.append((start, end))
+
+
 def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
     """Surnames and aliases used alone ("MacDowell", "Caracol") are mentions too."""
     forms: dict[str, _PersonDraft] = {}
@@ -242,7 +290,7 @@ def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
         for alias in d.aliases:
             forms.setdefault(alias, d)
         words = [t for t in tokens(d.name) if fold(t) not in _NAME_PARTICLES]
-        for w in words[1:]:
+        for w in words[1:] if len(words) > 1 else words:
             if len(w) >= 3 and fold(w) not in lex.places:
                 forms.setdefault(w, d)
     if not forms:

@@ -191,7 +191,15 @@ def _kin_relations(
                 tail = _left(persons, s + 1, ("person",))
                 head = _right(persons, e, ("person",), tail and tail.entity) if tail and s - tail.end <= 1 else None
             if head and tail and head.entity != tail.entity:
-                out.append(_relation("kin_of", head, tail, kind, sent, _confidence(m, head, tail)))
+                conf = _confidence(m, head, tail)
+                out.append(_relation("kin_of", head, tail, kind, sent, conf))
+                for other in _coordinated(doc, head, mentions):
+                    if other.entity != tail.entity:
+                        out.append(_relation("kin_of", other, tail, kind, sent, 0.9 * conf))
+                if tail.start < s:  # "X and Y's father Z": Z is the parent of both
+                    for other in _coordinated(doc, tail, mentions):
+                        if other.entity != head.entity:
+                            out.append(_relation("kin_of", head, other, kind, sent, 0.9 * conf))
     return out
 
 
@@ -209,6 +217,36 @@ def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dic
             out[sent.index] = last[1]
         elif first is not None:
             out[sent.index] = first
+    return out
+
+
+_LIST_SEP = re.compile(r"^(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)$", re.IGNORECASE)
+_SAME_ENTITY_GAP = re.compile(r"^[\s,\"“”«»‘’'()]*(?:(?:alias|a\.k\.a\.?|aka)\s*[\"“«‘']*)?$", re.IGNORECASE)
+_COORDINATED_TYPES = {"leads", "directs", "works_for", "finances", "brokers_for", "arrested", "lieutenant_of", "kin_of"}
+
+
+def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> list[Mention]:
+    """Other persons listed together with ``mention``: "A, B and C were arrested", "los
+    hermanos X y Y"; aliases between the names ('A, alias "Z", and B') are stepped over."""
+    persons = [m for m in mentions if m.etype == mention.etype]
+    if mention not in persons:
+        return []
+    i = persons.index(mention)
+    out: list[Mention] = []
+    for step in (-1, 1):
+        j, cur = i, mention
+        while 0 <= j + step < len(persons):
+            nxt = persons[j + step]
+            a, b = (nxt, cur) if step < 0 else (cur, nxt)
+            gap = doc.text[a.end : b.start]
+            if nxt.entity == cur.entity and _SAME_ENTITY_GAP.match(gap):
+                j, cur = j + step, nxt
+                continue
+            if not _LIST_SEP.match(gap):
+                break
+            if nxt.entity != mention.entity and all(o.entity != nxt.entity for o in out):
+                out.append(nxt)
+            j, cur = j + step, nxt
     return out
 
 
@@ -240,7 +278,12 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     head, conf_scale = earlier[-1], 0.5  # "He was arrested in 1993"
                 if head is None or (p.tail and tail is None) or (tail and head.entity == tail.entity):
                     continue
-                rels.append(_relation(p.type, head, tail, None, sent, conf_scale * _confidence(m, head, tail)))
+                conf = conf_scale * _confidence(m, head, tail)
+                rels.append(_relation(p.type, head, tail, None, sent, conf))
+                if p.type in _COORDINATED_TYPES and head.etype == "person":
+                    for other in _coordinated(doc, head, mentions):
+                        if not tail or other.entity != tail.entity:
+                            rels.append(_relation(p.type, other, tail, None, sent, 0.9 * conf))
         for r in rels:
             ends = tuple(sorted((r.head, r.tail or ""))) if r.type in SYMMETRIC else (r.head, r.tail)
             key = (r.type, *ends)
