@@ -1,5 +1,10 @@
 """Extraction quality on the gold set, per language, and extraction speed on one core.
 
+Where a blind second annotation exists (data/gold_second/), it also prints the
+inter-annotator agreement (second annotator scored against the gold with the
+same scorer) next to the extractor's scores on the same documents: the
+ceiling a fixed target should be read against.
+
 Run: .venv/bin/python benchmarks/extraction.py  (prints figures; asserts nothing)
 """
 
@@ -13,31 +18,33 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 ROOT = Path(__file__).resolve().parent.parent
+HEADER = ["lang", "docs", "group F1", "alias acc", "person F1", "relation F1", "rel P", "rel R", "ops F1"]
+
+
+def _table(title: str, results) -> None:
+    print(title)
+    print("  ".join(f"{h:>11}" for h in HEADER))
+    for lang in ("en", "es", "all"):
+        s = results[lang].summary()
+        row = [lang, s["documents"], s["groups_f1"], s["alias_accuracy"], s["persons_f1"]]
+        row += [s["relations_f1"], s["relations_precision"], s["relations_recall"], s["operations_f1"]]
+        print("  ".join(f"{v:>11}" for v in row))
 
 
 def main() -> None:
     from orgstruct.extract import extract
-    from orgstruct.extraction_eval import evaluate_extraction, load_gold
+    from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, load_gold
 
     items = load_gold(ROOT / "data", ROOT / "seeds")
     results = evaluate_extraction(items)
-    print(f"gold documents: {len(items)}")
-    header = ["lang", "docs", "group F1", "alias acc", "person F1", "relation F1", "rel P", "rel R", "ops F1"]
-    print("  ".join(f"{h:>11}" for h in header))
-    for lang in ("en", "es", "all"):
-        s = results[lang].summary()
-        row = [
-            lang,
-            s["documents"],
-            s["groups_f1"],
-            s["alias_accuracy"],
-            s["persons_f1"],
-            s["relations_f1"],
-            s["relations_precision"],
-            s["relations_recall"],
-            s["operations_f1"],
-        ]
-        print("  ".join(f"{v:>11}" for v in row))
+    _table(f"extractor vs gold ({len(items)} gold documents)", results)
+    second = ROOT / "data" / "gold_second"
+    doubled = [it for it in items if (second / f"{it[0]['doc_id']}.json").exists()]
+    if doubled:
+        print()
+        agreement = evaluate_agreement(doubled, second)
+        _table(f"second annotator vs gold ({len(doubled)} doubly annotated documents)", agreement)
+        _table("extractor vs gold on the same documents", evaluate_extraction(doubled))
     texts = [text for _, text, _ in items]
     words = sum(len(t.split()) for t in texts)
     extract(texts[0])  # warm caches (lexicons, compiled patterns)
@@ -47,7 +54,7 @@ def main() -> None:
         for t in texts:
             extract(t)
         best = min(best, time.process_time() - t0)
-    print(f"speed: {words / best:,.0f} words/s on one core ({words} words, best of 3, CPU time)")
+    print(f"\nspeed: {words / best:,.0f} words/s on one core ({words} words, best of 3, CPU time)")
     if "--json" in sys.argv:
         print(json.dumps({k: v.summary() for k, v in results.items()}, indent=2))
 

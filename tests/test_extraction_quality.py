@@ -1,9 +1,11 @@
 """Floors a little under the extraction figures reached on the gold set
 (benchmarks/extraction.py prints them), so that they cannot silently regress."""
 
+import json
+
 import pytest
 
-from orgstruct.extraction_eval import evaluate_extraction, load_gold
+from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, load_gold
 
 from .conftest import DATA, ROOT
 
@@ -28,3 +30,17 @@ def test_extraction_does_not_fall_below_its_floor(results, lang):
 def test_every_gold_document_was_scored(results):
     assert results["all"]["documents"] >= 88
     assert results["en"]["documents"] + results["es"]["documents"] == results["all"]["documents"]
+
+
+def test_agreement_scores_an_annotation_against_itself_as_perfect_and_sees_a_missing_relation(tmp_path):
+    items = [it for it in load_gold(DATA, ROOT / "seeds") if it[0]["relations"] and it[0]["operations"]][:2]
+    for gold, _, _ in items:
+        (tmp_path / f"{gold['doc_id']}.json").write_text(json.dumps(gold), encoding="utf-8")
+    same = evaluate_agreement(items, tmp_path)["all"].summary()
+    assert same["documents"] == 2
+    assert same["groups_f1"] == same["persons_f1"] == same["relations_f1"] == same["operations_f1"] == 1.0
+    changed = dict(items[0][0], relations=items[0][0]["relations"][1:], operations=[])
+    (tmp_path / f"{changed['doc_id']}.json").write_text(json.dumps(changed), encoding="utf-8")
+    fewer = evaluate_agreement(items, tmp_path)["all"].summary()
+    assert fewer["relations_recall"] < 1.0 and fewer["relations_precision"] == 1.0
+    assert fewer["operations_recall"] < 1.0

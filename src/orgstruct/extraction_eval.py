@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 from orgstruct.extract import extract
 from orgstruct.extract.lexicon import fold, tokens
@@ -177,6 +178,35 @@ def evaluate_extraction(items: list[tuple[dict, str, str]]) -> dict[str, Extract
         x = extract(text)
         for k in (lang, "all"):
             score_document(gold, x, result[k])
+            result[k].documents += 1
+            result[k].words += len(text.split())
+    return result
+
+
+def record_as_extraction(record: dict, text: str) -> SimpleNamespace:
+    """A gold record in the shape ``score_document`` reads, so two annotations of one text
+    can be scored against each other exactly as the extractor is scored against the gold."""
+    ent = lambda e: SimpleNamespace(id=e["name"], name=e["name"], aliases=tuple(e.get("aliases", [])), mentions=())  # noqa: E731
+    return SimpleNamespace(
+        document=SimpleNamespace(text=text),
+        groups=[ent(g) for g in record["groups"]],
+        persons=[ent(p) for p in record["persons"]],
+        relations=[SimpleNamespace(type=r["type"], head=r["head"], tail=r.get("tail")) for r in record["relations"]],
+        operations=[SimpleNamespace(group=o["group"], operation=o["operation"]) for o in record["operations"]],
+    )
+
+
+def evaluate_agreement(items: list[tuple[dict, str, str]], second_dir: Path) -> dict[str, ExtractionScores]:
+    """Inter-annotator agreement: each second annotation in ``second_dir`` scored against the
+    first (gold) annotation of the same document with the extractor's own scorer, per language."""
+    result = {k: ExtractionScores() for k in ("en", "es", "all")}
+    for gold, text, lang in items:
+        path = second_dir / f"{gold['doc_id']}.json"
+        if not path.exists():
+            continue
+        second = record_as_extraction(json.loads(path.read_text(encoding="utf-8")), text)
+        for k in (lang, "all"):
+            score_document(gold, second, result[k])
             result[k].documents += 1
             result[k].words += len(text.split())
     return result

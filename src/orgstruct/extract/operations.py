@@ -9,7 +9,13 @@ from orgstruct.corpus import OPERATIONS
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Operation, Span
 
-SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
+_PARTICIPLE = re.compile(r"(?:ed|ad[oa]s?|id[oa]s?|shot)$", re.IGNORECASE)
+_AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|por)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|fue|fueron|sido|era|eran|murió|died|resultó|resultaron|quedó)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+SALIENCE_WINDOW = 2
 
 
 @lru_cache(maxsize=1)
@@ -17,7 +23,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     raw = load_lexicon("operations")
     return {
         op: re.compile(
-            r"\b(?:" + "|".join(re.escape(c) for c in sorted(raw[op], key=len, reverse=True)) + r")\w*", re.IGNORECASE
+            r"\b(?:" + "|".join(re.escape(c) for c in sorted(raw[op], key=len, reverse=True)) + r")(?:s|es|ed|d|ing|n|on)?\b",
+            re.IGNORECASE,
         )
         for op in OPERATIONS
     }
@@ -51,7 +58,17 @@ def extract_operations(
             last_group = (sent.index, spans[-1][2])
         for op, regex in _cue_patterns().items():
             for m in regex.finditer(doc.text, sent.start, sent.end):
+                if m.group(0)[0].isupper() and m.start() > sent.start and not doc.text[m.start() - 2 : m.start()].strip(' "“«(') == "":
+                    continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
                 gid = _nearest_group(spans, m.start())
+                if op == "violence" and _PARTICIPLE.search(m.group(0)):
+                    agent = _AGENT.match(doc.text, m.end(), sent.end)
+                    by = [g for s, e, g in spans if agent and s == agent.end()]
+                    if by:
+                        gid = by[0]  # "killed by Los Zetas"
+                    elif _PASSIVE_BEFORE.search(doc.text, max(sent.start, m.start() - 25), m.start()):
+                        continue  # "X was killed": the victim's side, not an act of the group
+                
                 if gid is None and last_group and sent.index - last_group[0] <= SALIENCE_WINDOW:
                     gid = last_group[1]
                 if gid is None or (gid, op) in found:

@@ -161,6 +161,7 @@ def _kin_relations(
     persons = [m for m in mentions if m.etype == "person"]
     out: list[Relation] = []
     _, kin_patterns = _patterns()
+    anchors: dict[str, Mention] = {}
     for voice, regex in kin_patterns:
         for m in regex.finditer(doc.text, sent.start, sent.end):
             kind = lex.kinship.get(fold(m.group("kin")))
@@ -185,8 +186,12 @@ def _kin_relations(
             elif voice == "possessive":
                 head = _right(persons, e, ("person",))
                 tail = _left(persons, s, ("person",), head and head.entity)
+                if tail is not None and tail.entity in anchors:
+                    tail = anchors[tail.entity]  # "his wife, X; his son, Y": Y is the son of the same man
                 if head and tail is None:
                     tail = _antecedent(doc, head, list(earlier))
+                if head and tail:
+                    anchors.setdefault(head.entity, tail)
             else:
                 tail = _left(persons, s + 1, ("person",))
                 head = _right(persons, e, ("person",), tail and tail.entity) if tail and s - tail.end <= 1 else None
