@@ -29,6 +29,23 @@ def _norm(surface: str) -> str:
     return " ".join(words)
 
 
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]|\s['‘]([^'’]+)['’](?=\s)")
+
+
+def _forms(*surfaces: str) -> set[str]:
+    """Normalised forms of an entity; a name written with its nickname inside ('James "Jaws"
+    Byrne') also stands for the name without it and for the nickname."""
+    out = set()
+    for s in surfaces:
+        out.add(_norm(s))
+        for m in _QUOTED.finditer(s):
+            nick = m.group(1) or m.group(2)
+            out.add(_norm(s.replace(m.group(0), " ")))
+            if len(nick.strip()) > 2:
+                out.add(_norm(nick))
+    return {f for f in out if f}
+
+
 def _matches(a: set[str], b: set[str]) -> bool:
     if a & b:
         return True
@@ -107,20 +124,24 @@ class ExtractionScores:
 
 
 def _align(gold_ents: list[dict], pred_forms: dict[str, set[str]]) -> dict[str, str]:
-    """predicted entity id -> gold name, one to one, greedy in gold order."""
+    """predicted entity id -> gold name, one to one: shared forms first, then the lenient
+    short-form match, each pass greedy in gold order."""
     mapping: dict[str, str] = {}
-    for ent in gold_ents:
-        forms = {_norm(s) for s in (ent["name"], *ent.get("aliases", []))}
-        for pid, pforms in pred_forms.items():
-            if pid not in mapping and _matches(forms, pforms):
-                mapping[pid] = ent["name"]
-                break
+    gold_forms = [(ent["name"], _forms(ent["name"], *ent.get("aliases", []))) for ent in gold_ents]
+    for exact in (True, False):
+        for name, forms in gold_forms:
+            if name in mapping.values():
+                continue
+            for pid, pforms in pred_forms.items():
+                if pid not in mapping and (forms & pforms if exact else _matches(forms, pforms)):
+                    mapping[pid] = name
+                    break
     return mapping
 
 
 def score_document(gold: dict, x: Extraction, scores: ExtractionScores) -> None:
-    group_forms = {g.id: {_norm(s) for s in (g.name, *g.aliases)} for g in x.groups}
-    person_forms = {p.id: {_norm(s) for s in (p.name, *p.aliases)} for p in x.persons}
+    group_forms = {g.id: _forms(g.name, *g.aliases) for g in x.groups}
+    person_forms = {p.id: _forms(p.name, *p.aliases) for p in x.persons}
     gmap = _align(gold["groups"], group_forms)
     pmap = _align(gold["persons"], person_forms)
     scores.groups.add(len(gmap), len(x.groups) - len(gmap), len(gold["groups"]) - len(gmap))

@@ -130,6 +130,8 @@ def _has_person_context(doc: Document, start: int, end: int, first: str, lex: En
     """Starts with a given name, or is introduced like a person (role, title, kin word, alias after)."""
     if fold(first) in _given_names():
         return True
+    if re.fullmatch(r"\S+\s+[A-Z][a-z]+-[a-z]+", doc.text[start:end]):
+        return True  # a romanised Chinese name, "Shih Chun-chi", "Lin Hsiu-po"
     before = doc.text[max(0, start - 40) : start]
     words_before = re.findall(r"[\wáéíóúñ\-]+", fold(before))[-3:]
     if any(w in lex.roles or w in lex.demonyms or w in lex.kinship for w in words_before):
