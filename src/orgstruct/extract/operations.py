@@ -23,7 +23,9 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     raw = load_lexicon("operations")
     return {
         op: re.compile(
-            r"\b(?:" + "|".join(re.escape(c) for c in sorted(raw[op], key=len, reverse=True)) + r")(?:s|es|ed|d|ing|n|on)?\b",
+            r"\b(?:"
+            + "|".join(re.escape(c) for c in sorted(raw[op], key=len, reverse=True))
+            + r")(?:s|es|ed|d|ing|n|on)?\b",
             re.IGNORECASE,
         )
         for op in OPERATIONS
@@ -58,7 +60,11 @@ def extract_operations(
             last_group = (sent.index, spans[-1][2])
         for op, regex in _cue_patterns().items():
             for m in regex.finditer(doc.text, sent.start, sent.end):
-                if m.group(0)[0].isupper() and m.start() > sent.start and not doc.text[m.start() - 2 : m.start()].strip(' "“«(') == "":
+                if (
+                    m.group(0)[0].isupper()
+                    and m.start() > sent.start
+                    and not doc.text[m.start() - 2 : m.start()].strip(' "“«(') == ""
+                ):
                     continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
                 gid = _nearest_group(spans, m.start())
                 if op == "violence" and _PARTICIPLE.search(m.group(0)):
@@ -68,7 +74,7 @@ def extract_operations(
                         gid = by[0]  # "killed by Los Zetas"
                     elif _PASSIVE_BEFORE.search(doc.text, max(sent.start, m.start() - 25), m.start()):
                         continue  # "X was killed": the victim's side, not an act of the group
-                
+
                 if gid is None and last_group and sent.index - last_group[0] <= SALIENCE_WINDOW:
                     gid = last_group[1]
                 if gid is None or (gid, op) in found:
