@@ -102,3 +102,15 @@ def test_second_annotator_agrees(corpus_docs):
     result = agreement(corpus_docs, load_second_labels(DATA))
     assert result["items"] >= 80
     assert result["cohen_kappa"] >= 0.6, result
+
+
+def test_second_annotations_follow_the_gold_schema_and_have_a_first_annotation(corpus_docs):
+    texts = {d.doc_id: d.text for d in corpus_docs}
+    files = sorted((DATA / "gold_second").glob("*.json"))
+    assert len(files) >= 16
+    problems = []
+    for path in files:
+        second = json.loads(path.read_text(encoding="utf-8"))
+        assert (DATA / "gold" / path.name).exists(), path.name
+        problems += check_gold(second, texts[second["doc_id"]], path.name)
+    assert problems == []
