@@ -114,7 +114,9 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
     if p.voice == "copular":  # "the crew's boss is P": P after the verb, the group before or salient
         return _right(mentions, e, p.head), _left(mentions, s, p.tail)
     if p.voice == "unary":
-        passive = re.search(r"\b(?:was|were|been|fue|fueron|sido)\s*$", m.string[max(0, s - 12) : s])
+        passive = re.search(
+            r"\b(?:was|were|been|be|is|are|fue|fueron|sido|ser|era|eran|estaba|está)\s*$", m.string[max(0, s - 12) : s]
+        )
         head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
         return head, None
     return None, None
