@@ -118,8 +118,8 @@ def evaluate(model_path: Path | None = None, data_dir: Path = Path("data")) -> d
     for lang in ("en", "es"):
         sub = [e for e in test_ex if e.lang == lang]
         if sub:
-            out[f"test_{lang}"] = evaluate_model(model, sub)
+            out[f"test_{lang}"] = evaluate_model(model, sub) | {"examples": len(sub)}
     hard = [e for e in test_ex if e.hard_case]
     if hard:
-        out["test_hard_cases"] = evaluate_model(model, hard)
+        out["test_hard_cases"] = evaluate_model(model, hard) | {"examples": len(hard)}
     return out
