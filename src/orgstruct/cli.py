@@ -192,6 +192,26 @@ def train(
     typer.echo(json.dumps(report, indent=2, sort_keys=True))
 
 
+@app.command("train-relations")
+def train_relations(
+    data: Annotated[Path, typer.Option("--data", help="Corpus folder (annotations in DATA/gold_train).")] = Path(
+        "data"
+    ),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where the typer JSON is written.")] = Path(
+        "model/relation_typer.json"
+    ),
+    c_value: Annotated[float, typer.Option("--c", help="Inverse L2 strength of each logistic regression.")] = 0.5,
+) -> None:
+    """Train the learned relation typer on DATA/gold_train (never on the evaluation gold)."""
+    from orgstruct.relation_training import train_and_save
+
+    try:
+        report = train_and_save(data, Path("seeds"), output, c_value)
+    except OrgStructError as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(report, indent=2, sort_keys=True))
+
+
 @app.command()
 def evaluate(
     model: Annotated[str | None, typer.Option("--model", help="Model bundle folder.")] = None,

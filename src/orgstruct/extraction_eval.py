@@ -176,8 +176,8 @@ def score_document(gold: dict, x: Extraction, scores: ExtractionScores) -> None:
     scores.operations.add(len(gold_ops & pred_ops), len(pred_ops - gold_ops), len(gold_ops - pred_ops))
 
 
-def load_gold(data_dir: Path, seeds_dir: Path) -> list[tuple[dict, str, str]]:
-    """(gold record, document text, language) for every gold file."""
+def load_gold(data_dir: Path, seeds_dir: Path, folder: str = "gold") -> list[tuple[dict, str, str]]:
+    """(gold record, document text, language) for every annotation in ``data_dir/folder``."""
     texts, langs = {}, {}
     for path in sorted((data_dir / "corpus").glob("*/*.json")):
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -185,18 +185,18 @@ def load_gold(data_dir: Path, seeds_dir: Path) -> list[tuple[dict, str, str]]:
     for path in sorted(seeds_dir.glob("*.txt")):
         texts[f"seed-{path.stem}"], langs[f"seed-{path.stem}"] = path.read_text(encoding="utf-8"), "en"
     out = []
-    for path in sorted((data_dir / "gold").glob("*.json")):
+    for path in sorted((data_dir / folder).glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         if gold["doc_id"] in texts:
             out.append((gold, texts[gold["doc_id"]], langs[gold["doc_id"]]))
     return out
 
 
-def evaluate_extraction(items: list[tuple[dict, str, str]]) -> dict[str, ExtractionScores]:
-    """Scores per language ("en", "es") and "all"."""
+def evaluate_extraction(items: list[tuple[dict, str, str]], learned: bool = True) -> dict[str, ExtractionScores]:
+    """Scores per language ("en", "es") and "all"; ``learned=False`` scores the rules alone."""
     result = {k: ExtractionScores() for k in ("en", "es", "all")}
     for gold, text, lang in items:
-        x = extract(text)
+        x = extract(text, learned=learned)
         for k in (lang, "all"):
             score_document(gold, x, result[k])
             result[k].documents += 1

@@ -5,7 +5,8 @@ from __future__ import annotations
 from orgstruct.extract.groups import find_groups
 from orgstruct.extract.operations import extract_operations
 from orgstruct.extract.persons import find_persons
-from orgstruct.extract.relations import extract_relations
+from orgstruct.extract.relations import extract_relations, salient_groups
+from orgstruct.extract.typer import default_typer, type_relations
 from orgstruct.schema import Extraction, Group, Person, Relation, Span
 from orgstruct.text import make_document
 
@@ -25,12 +26,18 @@ def _person_proxies(
     return tuple((m, own[p.id]) for p in persons if p.id in own for m in p.mentions)
 
 
-def extract(text: str) -> Extraction:
-    """Read one text: named groups with aliases, persons, typed relations and operations."""
+def extract(text: str, *, learned: bool = True) -> Extraction:
+    """Read one text: named groups with aliases, persons, typed relations and operations.
+
+    ``learned=False`` keeps the trigger rules' relations only, without the learned typer
+    (which is also what happens when the typer file is missing)."""
     doc = make_document(text)
     groups = find_groups(doc)
     persons = find_persons(doc, groups)
     relations = extract_relations(doc, groups, persons)
+    typer = default_typer() if learned else None
+    if typer is not None:
+        relations = type_relations(doc, groups, persons, relations, salient_groups(doc, groups, persons), typer)
     operations = extract_operations(doc, groups, _person_proxies(groups, persons, relations))
     return Extraction(doc, groups, persons, relations, operations)
 

@@ -257,6 +257,11 @@ def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> li
     return out
 
 
+def salient_groups(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> dict[int, Mention]:
+    """Per sentence, the group a mention-less reference most likely points to."""
+    return _salient_groups(doc, sentence_mentions(groups, persons))
+
+
 def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> tuple[Relation, ...]:
     patterns, _ = _patterns()
     by_sentence = sentence_mentions(groups, persons)

@@ -1,0 +1,295 @@
+"""Learned relation typing over candidate entity pairs, on top of the trigger rules.
+
+The rules of ``relations.py`` find relations with good precision and poor
+recall. This layer looks at every pair of entities mentioned in one sentence
+(and at each person against the group the sentence is about, and at each
+person alone for ``arrested``), describes the pair by the words between and
+around the two mentions, their order and types, and which rules fired on it,
+and a linear model trained on annotated documents (data/gold_train, never the
+evaluation gold) says which relation types hold.
+
+The model is stored as plain JSON (feature weights per type and a threshold per
+type, ``model/relation_typer.json``) and scored here without scikit-learn, so
+extraction stays fast and has no pickled objects. Without the file, extraction
+falls back to the rules alone.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from orgstruct.extract.lexicon import entity_lexicon, fold
+from orgstruct.extract.relations import SYMMETRIC, Mention, sentence_mentions
+from orgstruct.resources import resource_path
+from orgstruct.schema import Document, Group, Person, Relation
+
+TYPER_FILE = "relation_typer.json"
+PAIR_TYPES = (
+    "leads",
+    "finances",
+    "directs",
+    "lieutenant_of",
+    "works_for",
+    "kin_of",
+    "allied_with",
+    "brokers_for",
+    "rival_of",
+    "succeeded",
+)
+# allowed (head type, tail type) per relation type, as in the annotation rules
+SIGNATURES = {
+    "leads": {("person", "group")},
+    "finances": {("person", "group"), ("group", "group")},
+    "directs": {("person", "group")},
+    "lieutenant_of": {("person", "person")},
+    "works_for": {("person", "group"), ("group", "group"), ("person", "person"), ("group", "person")},
+    "kin_of": {("person", "person")},
+    "allied_with": {("group", "group"), ("person", "person")},
+    "brokers_for": {("person", "group"), ("group", "group")},
+    "rival_of": {("group", "group"), ("person", "person"), ("person", "group"), ("group", "person")},
+    "succeeded": {("person", "person"), ("group", "group"), ("person", "group"), ("group", "person")},
+}
+_WORD = re.compile(r"[\w'\-]+")
+_MAX_BETWEEN = 14
+
+
+@dataclass
+class Candidate:
+    kind: str  # "pair" | "salient" | "unary"
+    head: Mention
+    tail: Mention | None
+    sentence: int
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def _bucket(n: int, edges: Iterable[int] = (0, 2, 5, 10, 20)) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return "more"
+
+
+def _rule_features(rules: dict[tuple, set[str]], head: str, tail: str | None) -> dict[str, float]:
+    out = {f"rule:{t}": 1.0 for t in rules.get((head, tail), ())}
+    if tail is not None:
+        out.update({f"rule_rev:{t}": 1.0 for t in rules.get((tail, head), ())})
+    return out
+
+
+def _pair_features(doc: Document, head: Mention, tail: Mention, between_mentions: int) -> dict[str, float]:
+    text = doc.text
+    first, second = (head, tail) if head.start < tail.start else (tail, head)
+    between = _words(text[first.end : second.start])
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"sig:{head.etype}>{tail.etype}": 1.0,
+        f"order:{'ht' if first is head else 'th'}": 1.0,
+        f"dist:{_bucket(len(between))}": 1.0,
+        f"nbetween:{min(between_mentions, 3)}": 1.0,
+    }
+    if len(between) <= _MAX_BETWEEN:
+        for w in between:
+            f[f"b:{w}"] = 1.0
+        for a, b in zip(between, between[1:], strict=False):
+            f[f"b2:{a}_{b}"] = 1.0
+        if not between:
+            f["b:<adjacent>"] = 1.0
+    else:
+        for w in between[:4]:
+            f[f"bl:{w}"] = 1.0
+        for w in between[-4:]:
+            f[f"br:{w}"] = 1.0
+    for w in _words(text[max(0, first.start - 40) : first.start])[-3:]:
+        f[f"l:{w}"] = 1.0
+    for w in _words(text[second.end : second.end + 40])[:3]:
+        f[f"r:{w}"] = 1.0
+    for w in _words(text[max(0, head.start - 25) : head.start])[-2:]:
+        f[f"hp:{w}"] = 1.0
+    for w in _words(text[max(0, tail.start - 25) : tail.start])[-2:]:
+        f[f"tp:{w}"] = 1.0
+    kin = entity_lexicon().kinship
+    kinds = {kin[w] for w in between if w in kin}
+    for k in kinds:
+        f[f"kin:{k}"] = 1.0
+    return f
+
+
+def _context_features(doc: Document, m: Mention, prefix: str, width: int = 6) -> dict[str, float]:
+    f = {f"{prefix}l:{w}": 1.0 for w in _words(doc.text[max(0, m.start - 60) : m.start])[-width:]}
+    f.update({f"{prefix}r:{w}": 1.0 for w in _words(doc.text[m.end : m.end + 60])[:width]})
+    return f
+
+
+def candidates(
+    doc: Document,
+    groups: tuple[Group, ...],
+    persons: tuple[Person, ...],
+    rule_relations: tuple[Relation, ...],
+    salient: dict[int, Mention],
+) -> list[Candidate]:
+    """Every pair of distinct entities in a sentence (both orders), each person against the
+    sentence's salient group when no group is named in it, and each person alone."""
+    by_sentence = sentence_mentions(groups, persons)
+    rules: dict[tuple, set[str]] = {}
+    for r in rule_relations:
+        rules.setdefault((r.head, r.tail), set()).add(r.type)
+    out: list[Candidate] = []
+    for sent in doc.sentences:
+        mentions = by_sentence.get(sent.index, [])
+        first: dict[str, Mention] = {}
+        for m in mentions:
+            first.setdefault(m.entity, m)
+        ents = list(first.values())
+        for a in ents:
+            for b in ents:
+                if a.entity == b.entity:
+                    continue
+                # the closest pair of mentions of the two entities in this sentence
+                ma, mb = min(
+                    ((x, y) for x in mentions if x.entity == a.entity for y in mentions if y.entity == b.entity),
+                    key=lambda xy: abs(xy[0].start - xy[1].start),
+                )
+                lo, hi = sorted((ma.start, mb.start))
+                n_between = len({m.entity for m in mentions if lo < m.start < hi} - {a.entity, b.entity})
+                f = _pair_features(doc, ma, mb, n_between)
+                f.update(_rule_features(rules, a.entity, b.entity))
+                out.append(Candidate("pair", ma, mb, sent.index, f))
+        group_here = any(m.etype == "group" for m in ents)
+        sal = salient.get(sent.index)
+        for p in (m for m in ents if m.etype == "person"):
+            if sal is not None and not group_here:
+                f = {"bias": 1.0, "salient": 1.0, f"sig:person>{sal.etype}": 1.0}
+                f.update(_context_features(doc, p, "s"))
+                f.update(_rule_features(rules, p.entity, sal.entity))
+                out.append(Candidate("salient", p, sal, sent.index, f))
+            f = {"bias": 1.0}
+            f.update(_context_features(doc, p, "u"))
+            f.update(_rule_features(rules, p.entity, None))
+            out.append(Candidate("unary", p, None, sent.index, f))
+    return out
+
+
+@dataclass(frozen=True)
+class RelationTyper:
+    """A linear model per relation type (sparse weights) with a decision threshold each."""
+
+    weights: dict[str, dict[str, float]]
+    intercepts: dict[str, float]
+    thresholds: dict[str, float]
+    meta: dict
+
+    @classmethod
+    def from_json(cls, path: Path) -> RelationTyper:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return cls(raw["weights"], raw["intercepts"], raw["thresholds"], raw.get("meta", {}))
+
+    def to_json(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"meta": self.meta, "thresholds": self.thresholds, "intercepts": self.intercepts}
+        payload["weights"] = {t: dict(sorted(w.items())) for t, w in self.weights.items()}
+        path.write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+    def probability(self, rtype: str, features: dict[str, float]) -> float:
+        w = self.weights[rtype]
+        z = self.intercepts[rtype] + sum(w.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def types_for(self, cand: Candidate) -> list[tuple[str, float]]:
+        if cand.kind == "unary":
+            types = ["arrested"]
+        else:
+            sig = (cand.head.etype, cand.tail.etype)
+            types = [t for t in PAIR_TYPES if sig in SIGNATURES[t]]
+        out = []
+        for t in types:
+            key = f"{cand.kind}:{t}" if f"{cand.kind}:{t}" in self.weights else None
+            if key is None:
+                continue
+            p = self.probability(key, cand.features)
+            if p >= self.thresholds[key]:
+                out.append((t, p))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_typer() -> RelationTyper | None:
+    path = resource_path("model", TYPER_FILE)
+    return RelationTyper.from_json(path) if path.exists() else None
+
+
+def type_relations(
+    doc: Document,
+    groups: tuple[Group, ...],
+    persons: tuple[Person, ...],
+    rule_relations: tuple[Relation, ...],
+    salient: dict[int, Mention],
+    typer: RelationTyper,
+) -> tuple[Relation, ...]:
+    """Relations the typer accepts on the candidates, plus rule relations that no candidate
+    covers (those resolved across sentences, through an antecedent)."""
+    cands = candidates(doc, groups, persons, rule_relations, salient)
+    covered = {(c.head.entity, c.tail.entity if c.tail else None, c.sentence) for c in cands}
+    sentences = {s.index: s for s in doc.sentences}
+    found: dict[tuple, Relation] = {}
+
+    def add(r: Relation) -> None:
+        ends = tuple(sorted((r.head, r.tail or ""))) if r.type in SYMMETRIC else (r.head, r.tail)
+        key = (r.type, *ends)
+        if key not in found or found[key].confidence < r.confidence:
+            found[key] = r
+
+    for c in cands:
+        sent = sentences[c.sentence]
+        for t, p in typer.types_for(c):
+            kind = None
+            if t == "kin_of":
+                kind = _kin_kind(doc, c)
+            tail = c.tail.entity if c.tail else None
+            add(Relation(t, c.head.entity, tail, kind, sent.index, sent.start, sent.end, sent.text, round(p, 3)))
+    for r in rule_relations:
+        if (r.head, r.tail, r.sentence) in covered or (r.tail, r.head, r.sentence) in covered:
+            key = f"{'unary' if r.tail is None else _kind_of(r, cands)}:{r.type}"
+            if key in typer.weights and _rejected(typer, key, r, cands):
+                continue  # the typer has a model for this type and finds the rule's pair unlikely
+        add(r)
+    return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))
+
+
+VETO = 0.0  # a rule relation is dropped only when the typer gives it less than this
+
+
+def _kind_of(r: Relation, cands: list[Candidate]) -> str:
+    for c in cands:
+        if c.kind != "unary" and c.sentence == r.sentence and {c.head.entity, c.tail.entity} == {r.head, r.tail}:
+            return c.kind
+    return "pair"
+
+
+def _rejected(typer: RelationTyper, key: str, r: Relation, cands: list[Candidate]) -> bool:
+    probs = [
+        typer.probability(key, c.features)
+        for c in cands
+        if c.sentence == r.sentence
+        and c.head.entity == r.head
+        and (c.tail.entity if c.tail else None) == r.tail
+        and c.kind == key.split(":")[0]
+    ]
+    return bool(probs) and max(probs) < VETO
+
+
+def _kin_kind(doc: Document, c: Candidate) -> str:
+    kin = entity_lexicon().kinship
+    lo, hi = sorted((c.head.start, c.tail.start))
+    window = _words(doc.text[max(0, lo - 30) : hi + 30])
+    kinds = [kin[w] for w in window if w in kin]
+    return kinds[0] if kinds else "relative"

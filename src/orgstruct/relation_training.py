@@ -1,0 +1,165 @@
+"""Training the learned relation typer (orgstruct.extract.typer) on annotated documents.
+
+Training documents come from data/gold_train only: the evaluation gold
+(data/gold) never trains the typer, so benchmarks/extraction.py stays a
+held-out measurement. Each candidate pair is labelled from the annotation
+after aligning annotated names to extracted entities; one L2 logistic
+regression per (candidate kind, relation type) is fitted, and its decision
+threshold is chosen on out-of-fold probabilities (document-grouped folds).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from orgstruct.errors import DataError
+from orgstruct.extract.groups import find_groups
+from orgstruct.extract.persons import find_persons
+from orgstruct.extract.relations import SYMMETRIC, extract_relations, salient_groups
+from orgstruct.extract.typer import PAIR_TYPES, SIGNATURES, Candidate, RelationTyper, candidates
+from orgstruct.extraction_eval import _align, _forms
+from orgstruct.text import make_document
+
+KINDS = ("pair", "salient", "unary")
+
+
+@dataclass
+class LabelledCandidate:
+    doc: int
+    cand: Candidate
+    labels: set[str]
+
+
+def _evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
+    i = text.lower().find(evidence.lower()) if evidence else -1
+    return (i, i + len(evidence)) if i >= 0 else None
+
+
+def label_document(record: dict, text: str, doc_index: int) -> list[LabelledCandidate]:
+    """Candidates of one annotated document with the relation types the annotation gives them."""
+    doc = make_document(text)
+    groups = find_groups(doc)
+    persons = find_persons(doc, groups)
+    rules = extract_relations(doc, groups, persons)
+    cands = candidates(doc, groups, persons, rules, salient_groups(doc, groups, persons))
+    names = _align(record["groups"], {g.id: _forms(g.name, *g.aliases) for g in groups})
+    names |= _align(record["persons"], {p.id: _forms(p.name, *p.aliases) for p in persons})
+    sent_span = {s.index: (s.start, s.end) for s in doc.sentences}
+    gold: dict[tuple, list[tuple[int, int] | None]] = {}
+    for r in record["relations"]:
+        span = _evidence_span(text, r.get("evidence", ""))
+        gold.setdefault((r["type"], r["head"], r.get("tail")), []).append(span)
+        if r["type"] in SYMMETRIC and r.get("tail"):
+            gold.setdefault((r["type"], r["tail"], r["head"]), []).append(span)
+
+    def holds(rtype: str, head: str | None, tail: str | None, sentence: int, strict: bool) -> bool:
+        spans = gold.get((rtype, head, tail))
+        if not spans:
+            return False
+        s, e = sent_span[sentence]
+        return any(sp is None or not strict or (sp[0] < e and sp[1] > s) for sp in spans)
+
+    out = []
+    for c in cands:
+        head = names.get(c.head.entity)
+        if c.kind == "unary":
+            labels = {"arrested"} if holds("arrested", head, None, c.sentence, True) else set()
+        else:
+            tail = names.get(c.tail.entity)
+            sig = (c.head.etype, c.tail.etype)
+            labels = {
+                t for t in PAIR_TYPES if sig in SIGNATURES[t] and holds(t, head, tail, c.sentence, c.kind == "pair")
+            }
+        out.append(LabelledCandidate(doc_index, c, labels))
+    return out
+
+
+def _fit(features: list[dict], y: np.ndarray, c_value: float):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform(features)
+    clf = LogisticRegression(C=c_value, max_iter=2000)
+    clf.fit(x, y)
+    return vec, clf
+
+
+def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.2, 0.81, 0.05):
+        pred = p >= t
+        tp = int((pred & (y == 1)).sum())
+        f1 = 2 * tp / (pred.sum() + y.sum()) if tp else 0.0
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = float(round(t, 2)), f1
+    return best
+
+
+def train_typer(items: list[tuple[dict, str, str]], c_value: float = 0.5, folds: int = 5, seed: int = 0):
+    """Fit the typer on annotated documents; returns (typer, out-of-fold candidate-level report)."""
+    from sklearn.model_selection import GroupKFold
+
+    data = [lc for i, (rec, text, _) in enumerate(items) for lc in label_document(rec, text, i)]
+    weights, intercepts, thresholds, report = {}, {}, {}, {}
+    for kind in KINDS:
+        rows = [lc for lc in data if lc.cand.kind == kind]
+        types = ("arrested",) if kind == "unary" else PAIR_TYPES
+        for t in types:
+            if kind != "unary":
+                rows_t = [lc for lc in rows if (lc.cand.head.etype, lc.cand.tail.etype) in SIGNATURES[t]]
+            else:
+                rows_t = rows
+            y = np.array([int(t in lc.labels) for lc in rows_t])
+            if y.sum() < 5 or len(y) - y.sum() < 5:
+                continue
+            feats = [lc.cand.features for lc in rows_t]
+            groups = np.array([lc.doc for lc in rows_t])
+            oof = np.zeros(len(y))
+            n_splits = min(folds, len(set(groups)))
+            for tr, te in GroupKFold(n_splits=n_splits).split(feats, y, groups):
+                if y[tr].sum() == 0 or y[tr].sum() == len(tr):
+                    continue
+                vec, clf = _fit([feats[i] for i in tr], y[tr], c_value)
+                oof[te] = clf.predict_proba(vec.transform([feats[i] for i in te]))[:, 1]
+            key = f"{kind}:{t}"
+            thresholds[key] = _best_threshold(y, oof)
+            vec, clf = _fit(feats, y, c_value)
+            coef = clf.coef_[0]
+            weights[key] = {
+                name: round(float(w), 5)
+                for name, w in zip(vec.get_feature_names_out(), coef, strict=True)
+                if abs(w) > 1e-4
+            }
+            intercepts[key] = round(float(clf.intercept_[0]), 5)
+            pred = oof >= thresholds[key]
+            tp = int((pred & (y == 1)).sum())
+            report[key] = {
+                "candidates": len(y),
+                "positives": int(y.sum()),
+                "threshold": thresholds[key],
+                "oof_precision": round(float(tp / pred.sum()), 3) if pred.sum() else 0.0,
+                "oof_recall": round(float(tp / y.sum()), 3),
+            }
+    meta = {
+        "trained_on": "data/gold_train",
+        "documents": len(items),
+        "C": c_value,
+        "created": _dt.date.today().isoformat(),
+    }
+    return RelationTyper(weights, intercepts, thresholds, meta), report
+
+
+def train_and_save(data_dir: Path, seeds_dir: Path, out: Path, c_value: float = 0.5) -> dict:
+    from orgstruct.extraction_eval import load_gold
+
+    items = load_gold(data_dir, seeds_dir, folder="gold_train")
+    if not items:
+        raise DataError(f"no annotated training documents in {data_dir / 'gold_train'}")
+    typer, report = train_typer(items, c_value=c_value)
+    typer.to_json(out)
+    return {"documents": len(items), "output": str(out), "per_type": report}
