@@ -24,7 +24,7 @@ from orgstruct.extract.typer import PAIR_TYPES, SIGNATURES, Candidate, RelationT
 from orgstruct.extraction_eval import _align, _forms
 from orgstruct.text import make_document
 
-KINDS = ("pair", "salient", "unary")
+KINDS = ("pair", "adjacent", "salient", "unary")
 
 
 @dataclass
@@ -56,11 +56,12 @@ def label_document(record: dict, text: str, doc_index: int) -> list[LabelledCand
         if r["type"] in SYMMETRIC and r.get("tail"):
             gold.setdefault((r["type"], r["tail"], r["head"]), []).append(span)
 
-    def holds(rtype: str, head: str | None, tail: str | None, sentence: int, strict: bool) -> bool:
+    def holds(rtype: str, head: str | None, tail: str | None, sentence: int, strict: bool, adjacent=False) -> bool:
         spans = gold.get((rtype, head, tail))
         if not spans:
             return False
         s, e = sent_span[sentence]
+        s = sent_span.get(sentence - 1, (s, e))[0] if adjacent else s
         return any(sp is None or not strict or (sp[0] < e and sp[1] > s) for sp in spans)
 
     out = []

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from orgstruct.extract.lexicon import entity_lexicon, fold
-from orgstruct.extract.relations import SYMMETRIC, Mention, sentence_mentions
+from orgstruct.extract.relations import SYMMETRIC, Mention, _patterns, sentence_mentions
 from orgstruct.resources import resource_path
 from orgstruct.schema import Document, Group, Person, Relation
 
@@ -61,7 +61,7 @@ _MAX_BETWEEN = 14
 
 @dataclass
 class Candidate:
-    kind: str  # "pair" | "salient" | "unary"
+    kind: str  # "pair" | "adjacent" | "salient" | "unary"
     head: Mention
     tail: Mention | None
     sentence: int
@@ -77,6 +77,12 @@ def _bucket(n: int, edges: Iterable[int] = (0, 2, 5, 10, 20)) -> str:
         if n <= e:
             return str(e)
     return "more"
+
+
+def _trigger_features(text: str, prefix: str) -> dict[str, float]:
+    """Which relation types' trigger words occur in a stretch of text."""
+    pats, _ = _patterns()
+    return {f"{prefix}:{p.type}": 1.0 for p in pats if p.regex.search(text)}
 
 
 def _rule_features(rules: dict[tuple, set[str]], head: str, tail: str | None) -> dict[str, float]:
@@ -117,6 +123,9 @@ def _pair_features(doc: Document, head: Mention, tail: Mention, between_mentions
         f[f"hp:{w}"] = 1.0
     for w in _words(text[max(0, tail.start - 25) : tail.start])[-2:]:
         f[f"tp:{w}"] = 1.0
+    f.update(_trigger_features(text[first.end : second.start], "trig"))
+    f.update(_trigger_features(text[max(0, first.start - 50) : first.start], "trig_l"))
+    f.update(_trigger_features(text[second.end : second.end + 50], "trig_r"))
     kin = entity_lexicon().kinship
     kinds = {kin[w] for w in between if w in kin}
     for k in kinds:
@@ -164,16 +173,36 @@ def candidates(
                 f = _pair_features(doc, ma, mb, n_between)
                 f.update(_rule_features(rules, a.entity, b.entity))
                 out.append(Candidate("pair", ma, mb, sent.index, f))
+        prev = by_sentence.get(sent.index - 1, [])
+        here = {m.entity for m in ents}
+        prev_first: dict[str, Mention] = {}
+        for m in prev:
+            if m.entity not in here:
+                prev_first.setdefault(m.entity, m)
+        opening = _words(doc.text[sent.start : sent.start + 30])[:2]
+        for p in (m for m in ents if m.etype == "person"):
+            for q in prev_first.values():
+                # a person here and an entity named only in the previous sentence ("He was his deputy")
+                f = {"bias": 1.0, "adjacent": 1.0, f"sig:{p.etype}>{q.etype}": 1.0}
+                f.update({f"open:{w}": 1.0 for w in opening})
+                f.update(_context_features(doc, p, "a", 4))
+                f.update(_trigger_features(sent.text, "atrig"))
+                f.update(_rule_features(rules, p.entity, q.entity))
+                out.append(Candidate("adjacent", p, q, sent.index, f))
         group_here = any(m.etype == "group" for m in ents)
         sal = salient.get(sent.index)
         for p in (m for m in ents if m.etype == "person"):
             if sal is not None and not group_here:
                 f = {"bias": 1.0, "salient": 1.0, f"sig:person>{sal.etype}": 1.0}
                 f.update(_context_features(doc, p, "s"))
+                f.update(
+                    _trigger_features(doc.text[max(sent.start, p.start - 80) : min(sent.end, p.end + 80)], "strig")
+                )
                 f.update(_rule_features(rules, p.entity, sal.entity))
                 out.append(Candidate("salient", p, sal, sent.index, f))
             f = {"bias": 1.0}
             f.update(_context_features(doc, p, "u"))
+            f.update(_trigger_features(doc.text[max(sent.start, p.start - 60) : min(sent.end, p.end + 60)], "utrig"))
             f.update(_rule_features(rules, p.entity, None))
             out.append(Candidate("unary", p, None, sent.index, f))
     return out
