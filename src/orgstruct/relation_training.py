@@ -101,16 +101,39 @@ def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     return best
 
 
-def train_typer(items: list[tuple[dict, str, str]], c_value: float = 0.5, folds: int = 5, seed: int = 0):
-    """Fit the typer on annotated documents; returns (typer, out-of-fold candidate-level report)."""
+def _fit_key(feats: list[dict], y: np.ndarray, groups: np.ndarray, c_value: float, folds: int):
+    """One logistic regression: out-of-fold probabilities (folds grouped by document) choose
+    the threshold; the final fit uses every row. Returns (weights, intercept, threshold, report)."""
     from sklearn.model_selection import GroupKFold
 
+    oof = np.zeros(len(y))
+    for tr, te in GroupKFold(n_splits=min(folds, len(set(groups)))).split(feats, y, groups):
+        if 0 < y[tr].sum() < len(tr):
+            vec, clf = _fit([feats[i] for i in tr], y[tr], c_value)
+            oof[te] = clf.predict_proba(vec.transform([feats[i] for i in te]))[:, 1]
+    threshold = _best_threshold(y, oof)
+    vec, clf = _fit(feats, y, c_value)
+    names = vec.get_feature_names_out()
+    weights = {n: round(float(w), 5) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-4}
+    pred = oof >= threshold
+    tp = int((pred & (y == 1)).sum())
+    report = {
+        "candidates": len(y),
+        "positives": int(y.sum()),
+        "threshold": threshold,
+        "oof_precision": round(float(tp / pred.sum()), 3) if pred.sum() else 0.0,
+        "oof_recall": round(float(tp / y.sum()), 3),
+    }
+    return weights, round(float(clf.intercept_[0]), 5), threshold, report
+
+
+def train_typer(items: list[tuple[dict, str, str]], c_value: float = 0.5, folds: int = 5):
+    """Fit the relation typer on annotated documents; returns (typer, out-of-fold report)."""
     data = [lc for i, (rec, text, _) in enumerate(items) for lc in label_document(rec, text, i)]
     weights, intercepts, thresholds, report = {}, {}, {}, {}
     for kind in KINDS:
         rows = [lc for lc in data if lc.cand.kind == kind]
-        types = ("arrested",) if kind == "unary" else PAIR_TYPES
-        for t in types:
+        for t in ("arrested",) if kind == "unary" else PAIR_TYPES:
             if kind != "unary":
                 rows_t = [lc for lc in rows if (lc.cand.head.etype, lc.cand.tail.etype) in SIGNATURES[t]]
             else:
@@ -118,40 +141,13 @@ def train_typer(items: list[tuple[dict, str, str]], c_value: float = 0.5, folds:
             y = np.array([int(t in lc.labels) for lc in rows_t])
             if y.sum() < 5 or len(y) - y.sum() < 5:
                 continue
-            feats = [lc.cand.features for lc in rows_t]
-            groups = np.array([lc.doc for lc in rows_t])
-            oof = np.zeros(len(y))
-            n_splits = min(folds, len(set(groups)))
-            for tr, te in GroupKFold(n_splits=n_splits).split(feats, y, groups):
-                if y[tr].sum() == 0 or y[tr].sum() == len(tr):
-                    continue
-                vec, clf = _fit([feats[i] for i in tr], y[tr], c_value)
-                oof[te] = clf.predict_proba(vec.transform([feats[i] for i in te]))[:, 1]
             key = f"{kind}:{t}"
-            thresholds[key] = _best_threshold(y, oof)
-            vec, clf = _fit(feats, y, c_value)
-            coef = clf.coef_[0]
-            weights[key] = {
-                name: round(float(w), 5)
-                for name, w in zip(vec.get_feature_names_out(), coef, strict=True)
-                if abs(w) > 1e-4
-            }
-            intercepts[key] = round(float(clf.intercept_[0]), 5)
-            pred = oof >= thresholds[key]
-            tp = int((pred & (y == 1)).sum())
-            report[key] = {
-                "candidates": len(y),
-                "positives": int(y.sum()),
-                "threshold": thresholds[key],
-                "oof_precision": round(float(tp / pred.sum()), 3) if pred.sum() else 0.0,
-                "oof_recall": round(float(tp / y.sum()), 3),
-            }
-    meta = {
-        "trained_on": "data/gold_train",
-        "documents": len(items),
-        "C": c_value,
-        "created": _dt.date.today().isoformat(),
-    }
+            feats = [lc.cand.features for lc in rows_t]
+            weights[key], intercepts[key], thresholds[key], report[key] = _fit_key(
+                feats, y, np.array([lc.doc for lc in rows_t]), c_value, folds
+            )
+    meta = {"trained_on": "data/gold_train", "documents": len(items), "C": c_value}
+    meta["created"] = _dt.date.today().isoformat()
     return RelationTyper(weights, intercepts, thresholds, meta), report
 
 
