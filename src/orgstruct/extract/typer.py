@@ -264,10 +264,9 @@ def type_relations(
     salient: dict[int, Mention],
     typer: RelationTyper,
 ) -> tuple[Relation, ...]:
-    """Relations the typer accepts on the candidates, plus rule relations that no candidate
-    covers (those resolved across sentences, through an antecedent)."""
+    """The rules' relations plus those the typer accepts among the candidates (the rules'
+    hits are features of the typer, so it mostly adds what the rules missed)."""
     cands = candidates(doc, groups, persons, rule_relations, salient)
-    covered = {(c.head.entity, c.tail.entity if c.tail else None, c.sentence) for c in cands}
     sentences = {s.index: s for s in doc.sentences}
     found: dict[tuple, Relation] = {}
 
@@ -286,34 +285,8 @@ def type_relations(
             tail = c.tail.entity if c.tail else None
             add(Relation(t, c.head.entity, tail, kind, sent.index, sent.start, sent.end, sent.text, round(p, 3)))
     for r in rule_relations:
-        if (r.head, r.tail, r.sentence) in covered or (r.tail, r.head, r.sentence) in covered:
-            key = f"{'unary' if r.tail is None else _kind_of(r, cands)}:{r.type}"
-            if key in typer.weights and _rejected(typer, key, r, cands):
-                continue  # the typer has a model for this type and finds the rule's pair unlikely
         add(r)
     return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))
-
-
-VETO = 0.0  # a rule relation is dropped only when the typer gives it less than this
-
-
-def _kind_of(r: Relation, cands: list[Candidate]) -> str:
-    for c in cands:
-        if c.kind != "unary" and c.sentence == r.sentence and {c.head.entity, c.tail.entity} == {r.head, r.tail}:
-            return c.kind
-    return "pair"
-
-
-def _rejected(typer: RelationTyper, key: str, r: Relation, cands: list[Candidate]) -> bool:
-    probs = [
-        typer.probability(key, c.features)
-        for c in cands
-        if c.sentence == r.sentence
-        and c.head.entity == r.head
-        and (c.tail.entity if c.tail else None) == r.tail
-        and c.kind == key.split(":")[0]
-    ]
-    return bool(probs) and max(probs) < VETO
 
 
 def _kin_kind(doc: Document, c: Candidate) -> str:

@@ -1,0 +1,103 @@
+"""The learned relation typer: candidates, scoring, union with the rules, training, fallback."""
+
+import importlib
+
+import pytest
+
+from orgstruct.extract.groups import find_groups
+from orgstruct.extract.persons import find_persons
+from orgstruct.extract.relations import extract_relations, salient_groups
+from orgstruct.extract.typer import RelationTyper, candidates, type_relations
+from orgstruct.extraction_eval import load_gold
+from orgstruct.text import make_document
+
+from .conftest import DATA, ROOT
+
+TEXT = (
+    "Los Zetas were founded by Arturo Guzmán Decena. His lieutenant, Heriberto Lazcano, later took command. "
+    "Lazcano was killed in 2012."
+)
+
+
+def _parts(text=TEXT):
+    doc = make_document(text)
+    groups = find_groups(doc)
+    persons = find_persons(doc, groups)
+    rules = extract_relations(doc, groups, persons)
+    return doc, groups, persons, rules, salient_groups(doc, groups, persons)
+
+
+def test_candidates_cover_pairs_in_a_sentence_both_ways_and_persons_alone():
+    doc, groups, persons, rules, salient = _parts()
+    cands = candidates(doc, groups, persons, rules, salient)
+    pairs = {(c.head.entity, c.tail.entity) for c in cands if c.kind == "pair"}
+    zetas = next(g.id for g in groups if "Zetas" in g.name)
+    decena = next(p.id for p in persons if "Decena" in p.name)
+    assert (decena, zetas) in pairs and (zetas, decena) in pairs
+    assert {c.head.entity for c in cands if c.kind == "unary"} >= {p.id for p in persons}
+    leads = next(c for c in cands if c.kind == "pair" and (c.head.entity, c.tail.entity) == (decena, zetas))
+    assert leads.features.get("rule:leads") == 1.0  # the rule's hit is a feature
+    assert any(k.startswith("b:") for k in leads.features)
+
+
+def test_typer_scores_thresholds_and_signatures(tmp_path):
+    typer = RelationTyper(
+        weights={"pair:leads": {"rule:leads": 6.0}, "pair:kin_of": {"kin:sibling": 6.0}},
+        intercepts={"pair:leads": -3.0, "pair:kin_of": -3.0},
+        thresholds={"pair:leads": 0.5, "pair:kin_of": 0.5},
+        meta={},
+    )
+    path = tmp_path / "typer.json"
+    typer.to_json(path)
+    again = RelationTyper.from_json(path)
+    assert again.probability("pair:leads", {"rule:leads": 1.0}) == pytest.approx(
+        typer.probability("pair:leads", {"rule:leads": 1.0})
+    )
+    doc, groups, persons, rules, salient = _parts()
+    cands = candidates(doc, groups, persons, rules, salient)
+    accepted = {(c.head.entity, c.tail.entity if c.tail else None, t) for c in cands for t, _ in again.types_for(c)}
+    assert accepted and all(t == "leads" for *_, t in accepted)
+    person_ids = {p.id for p in persons}
+    assert all(h in person_ids and tl not in person_ids for h, tl, _ in accepted)  # leads is person -> group
+
+
+def test_type_relations_keeps_every_rule_relation_and_adds_accepted_ones():
+    doc, groups, persons, rules, salient = _parts()
+    always = RelationTyper({"unary:arrested": {"bias": 10.0}}, {"unary:arrested": 0.0}, {"unary:arrested": 0.5}, {})
+    never = RelationTyper({"unary:arrested": {"bias": -10.0}}, {"unary:arrested": 0.0}, {"unary:arrested": 0.5}, {})
+    key = lambda rels: {(r.type, r.head, r.tail) for r in rels}  # noqa: E731
+    assert key(type_relations(doc, groups, persons, rules, salient, never)) == key(rules)
+    more = key(type_relations(doc, groups, persons, rules, salient, always))
+    assert more >= key(rules)
+    assert {(("arrested", p.id, None)) for p in persons} <= more
+
+
+def test_extraction_falls_back_to_the_rules_without_the_typer_file(monkeypatch, tmp_path):
+    typer_mod = importlib.import_module("orgstruct.extract.typer")
+    extract_mod = importlib.import_module("orgstruct.extract")
+    monkeypatch.setattr(typer_mod, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
+    typer_mod.default_typer.cache_clear()
+    try:
+        assert typer_mod.default_typer() is None
+        monkeypatch.setattr(extract_mod, "default_typer", typer_mod.default_typer)
+        fallback = extract_mod.extract(TEXT)
+        rules_only = extract_mod.extract(TEXT, learned=False)
+        assert [(r.type, r.head, r.tail) for r in fallback.relations] == [
+            (r.type, r.head, r.tail) for r in rules_only.relations
+        ]
+    finally:
+        typer_mod.default_typer.cache_clear()
+
+
+def test_training_on_annotated_documents_gives_bounded_thresholds_and_out_of_fold_figures():
+    from orgstruct.relation_training import train_typer
+
+    items = load_gold(DATA, ROOT / "seeds", folder="gold_train")[:30]
+    assert len(items) >= 20
+    typer, report = train_typer(items, folds=3)
+    assert "unary:arrested" in typer.weights and "pair:kin_of" in typer.weights
+    for key, r in report.items():
+        assert 0.2 <= typer.thresholds[key] <= 0.8
+        assert 0.0 <= r["oof_precision"] <= 1.0 and 0.0 <= r["oof_recall"] <= 1.0
+        assert r["positives"] >= 5
+    assert typer.meta["trained_on"] == "data/gold_train"
