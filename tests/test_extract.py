@@ -83,3 +83,30 @@ def test_operations_are_attributed_to_the_group(seed_text):
 
 def test_text_without_groups_has_no_groups():
     assert extract("It rained all day in the city and nobody went out.").groups == ()
+
+
+def test_well_known_names_without_a_head_noun_are_groups_and_nicknames_are_not():
+    x = extract(
+        "Police say the Hells Angels sold the drugs that Hezbollah financiers moved. "
+        'En Michoacán, Servando Gómez, "La Tuta", dirigía a Los Caballeros Templarios; La Tuta fue detenido en 2015.'
+    )
+    names = {g.name for g in x.groups}
+    assert {"Hells Angels", "Hezbollah"} <= names
+    assert not any("Tuta" in n for n in names)
+    assert any("Tuta" in a for p in x.persons for a in p.aliases)
+
+
+def test_single_name_kin_and_coordinated_heads():
+    x = extract(
+        "Paolo Di Lauro ran the clan with his son Vincenzo. "
+        "Carlos Pérez Soto and Mario Gómez Ruiz were arrested in Madrid in 2019."
+    )
+    persons = {p.name: p.id for p in x.persons}
+    assert "Vincenzo" in persons
+    kin = {(r.head, r.tail) for r in x.relations if r.type == "kin_of"}
+    assert (persons["Vincenzo"], persons["Paolo Di Lauro"]) in kin or (
+        persons["Paolo Di Lauro"],
+        persons["Vincenzo"],
+    ) in kin
+    arrested = {r.head for r in x.relations if r.type == "arrested"}
+    assert {persons["Carlos Pérez Soto"], persons["Mario Gómez Ruiz"]} <= arrested

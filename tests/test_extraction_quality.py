@@ -17,7 +17,7 @@ FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
         "relations_f1": 0.345,
         "operations_f1": 0.345,
     },
-    "es": {"groups_f1": 0.86, "alias_accuracy": 0.85, "persons_f1": 0.85, "relations_f1": 0.32, "operations_f1": 0.42},
+    "es": {"groups_f1": 0.85, "alias_accuracy": 0.77, "persons_f1": 0.85, "relations_f1": 0.32, "operations_f1": 0.42},
 }
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, tokens
+from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Span
 
 _MEDIA_CONTEXT = re.compile(
@@ -178,7 +180,20 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             name = m.group("name").strip().rstrip(",.")
             if not _is_excluded(name, m.start("name"), doc, lex) and len(tokens(name)) >= 2:
                 found.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "quoted"))
+    if KNOWN_GROUPS_ON:
+        for m in _known_groups_re().finditer(doc.text):
+            if not _ALIAS_CONTEXT.search(doc.text[max(0, m.start() - 40) : m.start()]):
+                found.append(_Candidate(m.start(), m.end(), m.group(0), _sentence_of(doc, m.start()), "known"))
     return _drop_nested(found)
+
+
+KNOWN_GROUPS_ON = True  # benchmarks/extraction.py turns it off once to show what the list adds
+
+
+@lru_cache(maxsize=1)
+def _known_groups_re() -> re.Pattern[str]:
+    names = sorted(load_lexicon("known_groups")["names"], key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])")
 
 
 def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[_Candidate]:
