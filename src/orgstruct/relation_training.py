@@ -127,7 +127,7 @@ def _fit_key(feats: list[dict], y: np.ndarray, groups: np.ndarray, c_value: floa
     return weights, round(float(clf.intercept_[0]), 5), threshold, report
 
 
-def train_typer(items: list[tuple[dict, str, str]], c_value: float = 0.5, folds: int = 5):
+def train_typer(items: list[tuple[dict, str, str]], c_value: float = 0.3, folds: int = 5):
     """Fit the relation typer on annotated documents; returns (typer, out-of-fold report)."""
     data = [lc for i, (rec, text, _) in enumerate(items) for lc in label_document(rec, text, i)]
     weights, intercepts, thresholds, report = {}, {}, {}, {}
@@ -151,7 +151,7 @@ def train_typer(items: list[tuple[dict, str, str]], c_value: float = 0.5, folds:
     return RelationTyper(weights, intercepts, thresholds, meta), report
 
 
-def train_and_save(data_dir: Path, seeds_dir: Path, out: Path, c_value: float = 0.5) -> dict:
+def train_and_save(data_dir: Path, seeds_dir: Path, out: Path, c_value: float = 0.3) -> dict:
     from orgstruct.extraction_eval import load_gold
 
     items = load_gold(data_dir, seeds_dir, folder="gold_train")
