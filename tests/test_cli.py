@@ -159,3 +159,28 @@ def test_ui_dry_run_points_at_the_project_store(monkeypatch, tmp_path):
     result = runner.invoke(app, ["ui", "--dry-run"])
     assert result.exit_code == 0
     assert f"sqlite:///{tmp_path}/mlflow.db" in result.stdout and "--workers 1" in result.stdout
+
+
+def test_train_relations_writes_a_typer_and_says_plainly_when_there_is_nothing_to_learn(tmp_path):
+    from .conftest import DATA
+
+    empty = tmp_path / "empty"
+    (empty / "gold_train").mkdir(parents=True)
+    (empty / "corpus").symlink_to(DATA / "corpus")
+    result = runner.invoke(app, ["train-relations", "--data", str(empty), "--output", str(tmp_path / "t.json")])
+    assert result.exit_code == 1
+    _one_line_error(result)
+    assert "gold_train" in result.stderr
+
+    data = tmp_path / "data"
+    (data / "gold_train").mkdir(parents=True)
+    (data / "corpus").symlink_to(DATA / "corpus")
+    for path in sorted((DATA / "gold_train").glob("*.json"))[:24]:
+        (data / "gold_train" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "typer.json"
+    result = runner.invoke(app, ["train-relations", "--data", str(data), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == 24
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert set(saved["weights"]) == set(saved["thresholds"]) == set(report["per_type"])
