@@ -183,4 +183,5 @@ def test_train_relations_writes_a_typer_and_says_plainly_when_there_is_nothing_t
     report = json.loads(result.stdout)
     assert report["documents"] == 24
     saved = json.loads(out.read_text(encoding="utf-8"))
-    assert set(saved["weights"]) == set(saved["thresholds"]) == set(report["per_type"])
+    kept = {k for k, r in report["per_type"].items() if r["kept"]}
+    assert kept and set(saved["weights"]) == set(saved["thresholds"]) == kept

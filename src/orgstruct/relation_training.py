@@ -143,9 +143,10 @@ def train_typer(items: list[tuple[dict, str, str]], c_value: float = 0.3, folds:
                 continue
             key = f"{kind}:{t}"
             feats = [lc.cand.features for lc in rows_t]
-            weights[key], intercepts[key], thresholds[key], report[key] = _fit_key(
-                feats, y, np.array([lc.doc for lc in rows_t]), c_value, folds
-            )
+            w, b, threshold, report[key] = _fit_key(feats, y, np.array([lc.doc for lc in rows_t]), c_value, folds)
+            report[key]["kept"] = report[key]["oof_precision"] > 0  # no out-of-fold hit: not shipped
+            if report[key]["kept"]:
+                weights[key], intercepts[key], thresholds[key] = w, b, threshold
     meta = {"trained_on": "data/gold_train", "documents": len(items), "C": c_value}
     meta["created"] = _dt.date.today().isoformat()
     return RelationTyper(weights, intercepts, thresholds, meta), report
