@@ -10,14 +10,8 @@ from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, l
 from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
-    "en": {
-        "groups_f1": 0.79,
-        "alias_accuracy": 0.60,
-        "persons_f1": 0.86,
-        "relations_f1": 0.345,
-        "operations_f1": 0.345,
-    },
-    "es": {"groups_f1": 0.85, "alias_accuracy": 0.77, "persons_f1": 0.85, "relations_f1": 0.32, "operations_f1": 0.42},
+    "en": {"groups_f1": 0.79, "alias_accuracy": 0.60, "persons_f1": 0.86, "relations_f1": 0.36, "operations_f1": 0.37},
+    "es": {"groups_f1": 0.85, "alias_accuracy": 0.77, "persons_f1": 0.85, "relations_f1": 0.33, "operations_f1": 0.42},
 }
 
 

@@ -90,16 +90,17 @@ def test_extraction_falls_back_to_the_rules_without_the_typer_file(monkeypatch, 
 
 
 def test_training_on_annotated_documents_gives_bounded_thresholds_and_out_of_fold_figures():
-    from orgstruct.relation_training import train_typer
+    from orgstruct.relation_training import MIN_PRECISION, train_typer
 
     items = load_gold(DATA, ROOT / "seeds", folder="gold_train")[:30]
     assert len(items) >= 20
     typer, report = train_typer(items, folds=3)
-    assert "unary:arrested" in typer.weights and "pair:kin_of" in typer.weights
+    assert {"unary:arrested", "pair:kin_of", "pair:leads"} <= set(report)  # fitted: enough positives
+    assert typer.weights  # and some passed the precision bar
     for key, r in report.items():
         assert 0.0 <= r["oof_precision"] <= 1.0 and 0.0 <= r["oof_recall"] <= 1.0
         assert r["positives"] >= 5
-        assert (key in typer.weights) == r["kept"] == (r["oof_precision"] > 0)
+        assert (key in typer.weights) == r["kept"] == (r["oof_precision"] >= MIN_PRECISION)
         if r["kept"]:
             assert 0.2 <= typer.thresholds[key] <= 0.8
     assert typer.meta["trained_on"] == "data/gold_train"
