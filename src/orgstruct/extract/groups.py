@@ -47,6 +47,7 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?:en|in|at|desde|hacia|near|cerca de|barrio|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|residents of)\s+$",
     re.IGNORECASE,
 )
+_DOUBLE_SURNAME = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+-[A-ZÁÉÍÓÚ][a-záéíóúñ]+")
 _SINGLE_STRONG = {"ndrangheta", "'ndrangheta", "camorra"}
 # A quoted name in apposition to a person ('Servando Gómez, "La Tuta",') or after alias is a
 # nickname; the same words elsewhere in the text are that person, not a group.
@@ -160,6 +161,8 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             if kind is None and re.search(r"\bthe\s+$", before) and text.endswith("s"):
                 if len(tokens(text)) >= 2:
                     kind = "plural"
+            if kind is None and re.search(r"\b(?:the|los)\s+$", before) and _DOUBLE_SURNAME.fullmatch(text):
+                kind = "plural"  # "the Nirta-Strangio", "los Amato-Pagano": a family named by two surnames
             if kind == "article" and _PLACE_CONTEXT.search(doc.text[max(sent.start, start - 20) : start]):
                 kind = None
             para_start = doc.text.rfind("\n", 0, start) + 1

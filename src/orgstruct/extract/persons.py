@@ -36,6 +36,7 @@ _CONTEXT_AFTER = re.compile(
     r"^\s*(?:,?\s*\(?(?:alias|a\.k\.a|aka|known as|apodado|conocido como)\b|\s*[\"“«]|,\s*\d{2}\b|,\s*(?:who|quien|que)\b)",
     re.IGNORECASE,
 )
+_SURNAME_END = re.compile(r"\s[A-ZÁÉÍÓÚÑŠŽČĆ]\w*(?:ić|ič|vić|ski|ska|sky|enko|oğlu|oglu|yan|[áéíóú]\w?ez)$")
 _NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "do", "dos", "di", "van", "von", "der", "el"}
 
 
@@ -132,6 +133,8 @@ def _has_person_context(doc: Document, start: int, end: int, first: str, lex: En
         return True
     if re.fullmatch(r"\S+\s+[A-Z][a-z]+-[a-z]+", doc.text[start:end]):
         return True  # a romanised Chinese name, "Shih Chun-chi", "Lin Hsiu-po"
+    if _SURNAME_END.search(doc.text[start:end]):
+        return True  # ends in a surname form: "Sretko Kalinić", "Mariela Griselda Martínez"
     before = doc.text[max(0, start - 40) : start]
     words_before = re.findall(r"[\wáéíóúñ\-]+", fold(before))[-3:]
     if any(w in lex.roles or w in lex.demonyms or w in lex.kinship for w in words_before):
@@ -183,6 +186,7 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
             taken.append((alias[1], alias[2]))
             draft.mentions.append(Span(alias[1], alias[2], alias[0], sent_i))
     _add_alias_only(doc, drafts, taken)
+    _add_initial_withheld(doc, drafts, taken)
     _add_kin_named(doc, drafts, lex, taken)
     _add_short_mentions(doc, drafts, lex, taken)
     return tuple(
@@ -236,6 +240,26 @@ def _add_alias_only(doc: Document, drafts: list[_PersonDraft], taken: list[tuple
         drafts.append(d)
         known.add(fold(alias))
         taken.append((m.start("alias"), m.end("alias")))
+
+
+_INITIAL_WITHHELD = re.compile(
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?)\s+[\"“«](?P<initial>[A-Z])[\"”»]"
+)
+
+
+def _add_initial_withheld(doc: Document, drafts: list[_PersonDraft], taken) -> None:
+    """Mexican prosecutors withhold surnames: 'Rosalba "N"', 'José Luis "G"' are persons."""
+    for m in _INITIAL_WITHHELD.finditer(doc.text):
+        first = m.group("name").split()[0]
+        if fold(first) not in _given_names() or _inside(m.start(), taken):
+            continue
+        if any(_inside(m.start(), [(s.start, s.end)]) for d in drafts for s in d.mentions):
+            continue
+        text = m.group(0)
+        d = _PersonDraft(name=text, tokens=[fold(t) for t in tokens(m.group("name"))] + [m.group("initial").lower()])
+        d.mentions.append(Span(m.start(), m.end(), text, _sentence_index(doc, m.start())))
+        drafts.append(d)
+        taken.append((m.start(), m.end()))
 
 
 _GIVEN = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+(?:\s+(?:Jr\.|Sr\.|hijo))?"
