@@ -1,5 +1,3 @@
-import importlib
-
 from orgstruct.extract import extract
 
 
@@ -112,17 +110,3 @@ def test_single_name_kin_and_coordinated_heads():
     ) in kin
     arrested = {r.head for r in x.relations if r.type == "arrested"}
     assert {persons["Carlos Pérez Soto"], persons["Mario Gómez Ruiz"]} <= arrested
-
-
-def test_a_subject_pronoun_stands_for_the_previous_subject(monkeypatch):
-    text = "Arturo Guzmán Decena deserted from the army in 1997. He founded Los Zetas two years later."
-
-    def leads():
-        x = extract(text)
-        p = next(p.id for p in x.persons if "Decena" in p.name)
-        g = next(g.id for g in x.groups if "Zetas" in g.name)
-        return ("leads", p, g) in {(r.type, r.head, r.tail) for r in x.relations}
-
-    assert leads()
-    monkeypatch.setattr(importlib.import_module("orgstruct.extract.relations"), "PRONOUNS_ON", False)
-    assert not leads()  # without the pronoun layer nobody founds the group

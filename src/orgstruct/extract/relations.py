@@ -257,28 +257,6 @@ def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> li
     return out
 
 
-PRONOUNS_ON = True
-# English only: Spanish drops subject pronouns, and él/ella mostly follow a preposition
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-
-
-def _add_pronoun_mentions(doc: Document, by_sentence: dict[int, list[Mention]]) -> None:
-    """A subject pronoun with no person named before it in its sentence stands for the subject
-    (first person named) of the closest earlier sentence that names one: "He was arrested in
-    1993" gets a head."""
-    subject: Mention | None = None
-    for sent in doc.sentences:
-        mentions = by_sentence.get(sent.index, [])
-        m = _PRONOUN.search(doc.text, sent.start, sent.end)
-        if m and subject is not None and not any(x.etype == "person" and x.start < m.start() for x in mentions):
-            mentions.append(Mention(m.start(), m.end(), subject.entity, "person"))
-            mentions.sort(key=lambda x: x.start)
-            by_sentence[sent.index] = mentions
-        persons = [x for x in mentions if x.etype == "person"]
-        if persons:
-            subject = persons[0]
-
-
 def salient_groups(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> dict[int, Mention]:
     """Per sentence, the group a mention-less reference most likely points to."""
     return _salient_groups(doc, sentence_mentions(groups, persons))
@@ -287,8 +265,6 @@ def salient_groups(doc: Document, groups: tuple[Group, ...], persons: tuple[Pers
 def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> tuple[Relation, ...]:
     patterns, _ = _patterns()
     by_sentence = sentence_mentions(groups, persons)
-    if PRONOUNS_ON:
-        _add_pronoun_mentions(doc, by_sentence)
     found: dict[tuple, Relation] = {}
     salient = _salient_groups(doc, by_sentence)
     for sent in doc.sentences:
