@@ -42,6 +42,10 @@ def main() -> None:
 
     items = load_gold(ROOT / "data", ROOT / "seeds")
     results = evaluate_extraction(items)
+    print(
+        "gold relations with an end the extractor does not find: "
+        + ", ".join(f"{lang} {results[lang].summary()['relations_missing_entity']:.0%}" for lang in ("en", "es", "all"))
+    )
     typer = default_typer()
     learned = (
         f"rules + relation typer trained on {typer.meta.get('documents')} gold_train documents" if typer else "rules"

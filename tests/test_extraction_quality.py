@@ -62,3 +62,14 @@ def test_agreement_scores_an_annotation_against_itself_as_perfect_and_sees_a_mis
     fewer = evaluate_agreement(items, tmp_path)["all"].summary()
     assert fewer["relations_recall"] < 1.0 and fewer["relations_precision"] == 1.0
     assert fewer["operations_recall"] < 1.0
+
+
+def test_relations_whose_end_was_not_found_are_counted(tmp_path):
+    gold, text, lang = next(it for it in load_gold(DATA, ROOT / "seeds") if it[0]["relations"])
+    (tmp_path / f"{gold['doc_id']}.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert evaluate_agreement([(gold, text, lang)], tmp_path)["all"].summary()["relations_missing_entity"] == 0
+    dropped = gold["relations"][0]["head"]
+    fewer = dict(gold, persons=[p for p in gold["persons"] if p["name"] != dropped])
+    fewer["groups"] = [g for g in gold["groups"] if g["name"] != dropped]
+    (tmp_path / f"{gold['doc_id']}.json").write_text(json.dumps(fewer), encoding="utf-8")
+    assert evaluate_agreement([(gold, text, lang)], tmp_path)["all"].summary()["relations_missing_entity"] > 0

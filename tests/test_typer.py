@@ -75,16 +75,16 @@ def test_type_relations_keeps_every_rule_relation_and_adds_accepted_ones():
 def test_extraction_falls_back_to_the_rules_without_the_typer_file(monkeypatch, tmp_path):
     typer_mod = importlib.import_module("orgstruct.extract.typer")
     extract_mod = importlib.import_module("orgstruct.extract")
+    # a text where the shipped typer adds an arrest the rules miss, so a fallback shows
+    text = "Paolo Esposito went into hiding in 2002 and left the clan to his son Marco. After Marco's arrest, command passed to another son, Luigi."  # noqa: E501
+    key = lambda x: [(r.type, r.head, r.tail) for r in x.relations]  # noqa: E731
+    rules_only = key(extract_mod.extract(text, learned=False))
+    assert key(extract_mod.extract(text)) != rules_only
     monkeypatch.setattr(typer_mod, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
     typer_mod.default_typer.cache_clear()
     try:
         assert typer_mod.default_typer() is None
-        monkeypatch.setattr(extract_mod, "default_typer", typer_mod.default_typer)
-        fallback = extract_mod.extract(TEXT)
-        rules_only = extract_mod.extract(TEXT, learned=False)
-        assert [(r.type, r.head, r.tail) for r in fallback.relations] == [
-            (r.type, r.head, r.tail) for r in rules_only.relations
-        ]
+        assert key(extract_mod.extract(text)) == rules_only
     finally:
         typer_mod.default_typer.cache_clear()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -32,7 +33,7 @@ def _norm(surface: str) -> str:
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]|\s['‘]([^'’]+)['’](?=\s)")
 
 
-def _forms(*surfaces: str) -> set[str]:
+def entity_forms(*surfaces: str) -> set[str]:
     """Normalised forms of an entity; a name written with its nickname inside ('James "Jaws"
     Byrne') also stands for the name without it and for the nickname."""
     out = set()
@@ -98,8 +99,13 @@ class ExtractionScores:
     operations: Counts = field(default_factory=Counts)
     aliases_right: int = 0
     aliases_total: int = 0
+    relations_missing_entity: int = 0  # gold relations with an end the extractor did not find
     words: int = 0
     documents: int = 0
+
+    @property
+    def relations_gold(self) -> int:
+        return self.relations.tp + self.relations.fn
 
     @property
     def alias_accuracy(self) -> float:
@@ -110,6 +116,9 @@ class ExtractionScores:
             "documents": self.documents,
             "alias_accuracy": round(self.alias_accuracy, 3),
             "aliases": self.aliases_total,
+            "relations_missing_entity": round(
+                self.relations_missing_entity / max(1, self.relations.tp + self.relations.fn), 3
+            ),
         }
         for name in ("groups", "persons", "relations", "operations"):
             c: Counts = getattr(self, name)
@@ -123,11 +132,11 @@ class ExtractionScores:
         return out
 
 
-def _align(gold_ents: list[dict], pred_forms: dict[str, set[str]]) -> dict[str, str]:
+def align_entities(gold_ents: list[dict], pred_forms: dict[str, set[str]]) -> dict[str, str]:
     """predicted entity id -> gold name, one to one: shared forms first, then the lenient
     short-form match, each pass greedy in gold order."""
     mapping: dict[str, str] = {}
-    gold_forms = [(ent["name"], _forms(ent["name"], *ent.get("aliases", []))) for ent in gold_ents]
+    gold_forms = [(ent["name"], entity_forms(ent["name"], *ent.get("aliases", []))) for ent in gold_ents]
     for exact in (True, False):
         for name, forms in gold_forms:
             if name in mapping.values():
@@ -140,10 +149,10 @@ def _align(gold_ents: list[dict], pred_forms: dict[str, set[str]]) -> dict[str, 
 
 
 def score_document(gold: dict, x: Extraction, scores: ExtractionScores) -> None:
-    group_forms = {g.id: _forms(g.name, *g.aliases) for g in x.groups}
-    person_forms = {p.id: _forms(p.name, *p.aliases) for p in x.persons}
-    gmap = _align(gold["groups"], group_forms)
-    pmap = _align(gold["persons"], person_forms)
+    group_forms = {g.id: entity_forms(g.name, *g.aliases) for g in x.groups}
+    person_forms = {p.id: entity_forms(p.name, *p.aliases) for p in x.persons}
+    gmap = align_entities(gold["groups"], group_forms)
+    pmap = align_entities(gold["persons"], person_forms)
     scores.groups.add(len(gmap), len(x.groups) - len(gmap), len(gold["groups"]) - len(gmap))
     scores.persons.add(len(pmap), len(x.persons) - len(pmap), len(gold["persons"]) - len(pmap))
     inverse = {v: k for k, v in gmap.items()}
@@ -166,6 +175,8 @@ def score_document(gold: dict, x: Extraction, scores: ExtractionScores) -> None:
         return (rtype, head, tail)
 
     gold_rel = {key(r["type"], r["head"], r.get("tail")) for r in gold["relations"]}
+    found = set(names.values())
+    scores.relations_missing_entity += sum(1 for k in gold_rel if any(e not in found for e in k[1:] if e is not None))
     pred_rel = {
         key(r.type, names.get(r.head, f"?{r.head}"), names.get(r.tail, f"?{r.tail}") if r.tail else None)
         for r in x.relations
@@ -192,16 +203,20 @@ def load_gold(data_dir: Path, seeds_dir: Path, folder: str = "gold") -> list[tup
     return out
 
 
-def evaluate_extraction(items: list[tuple[dict, str, str]], learned: bool = True) -> dict[str, ExtractionScores]:
-    """Scores per language ("en", "es") and "all"; ``learned=False`` scores the rules alone."""
+def _score_all(scored: Iterable[tuple[dict, str, str, object]]) -> dict[str, ExtractionScores]:
+    """Accumulate (gold, text, language, extraction) scores per language and "all"."""
     result = {k: ExtractionScores() for k in ("en", "es", "all")}
-    for gold, text, lang in items:
-        x = extract(text, learned=learned)
+    for gold, text, lang, x in scored:
         for k in (lang, "all"):
             score_document(gold, x, result[k])
             result[k].documents += 1
             result[k].words += len(text.split())
     return result
+
+
+def evaluate_extraction(items: list[tuple[dict, str, str]], learned: bool = True) -> dict[str, ExtractionScores]:
+    """Scores per language ("en", "es") and "all"; ``learned=False`` scores the rules alone."""
+    return _score_all((gold, text, lang, extract(text, learned=learned)) for gold, text, lang in items)
 
 
 def record_as_extraction(record: dict, text: str) -> SimpleNamespace:
@@ -220,14 +235,9 @@ def record_as_extraction(record: dict, text: str) -> SimpleNamespace:
 def evaluate_agreement(items: list[tuple[dict, str, str]], second_dir: Path) -> dict[str, ExtractionScores]:
     """Inter-annotator agreement: each second annotation in ``second_dir`` scored against the
     first (gold) annotation of the same document with the extractor's own scorer, per language."""
-    result = {k: ExtractionScores() for k in ("en", "es", "all")}
-    for gold, text, lang in items:
-        path = second_dir / f"{gold['doc_id']}.json"
-        if not path.exists():
-            continue
-        second = record_as_extraction(json.loads(path.read_text(encoding="utf-8")), text)
-        for k in (lang, "all"):
-            score_document(gold, second, result[k])
-            result[k].documents += 1
-            result[k].words += len(text.split())
-    return result
+    paths = [(gold, text, lang, second_dir / f"{gold['doc_id']}.json") for gold, text, lang in items]
+    return _score_all(
+        (gold, text, lang, record_as_extraction(json.loads(path.read_text(encoding="utf-8")), text))
+        for gold, text, lang, path in paths
+        if path.exists()
+    )

@@ -16,15 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
+from orgstruct.corpus import RELATION_TYPES
 from orgstruct.errors import DataError
-from orgstruct.extract.groups import find_groups
-from orgstruct.extract.persons import find_persons
-from orgstruct.extract.relations import SYMMETRIC, extract_relations, salient_groups
-from orgstruct.extract.typer import PAIR_TYPES, SIGNATURES, Candidate, RelationTyper, candidates
-from orgstruct.extraction_eval import _align, _forms
-from orgstruct.text import make_document
+from orgstruct.extract import extract
+from orgstruct.extract.relations import SYMMETRIC, salient_groups
+from orgstruct.extract.typer import CANDIDATE_KINDS, Candidate, RelationTyper, allowed_types, candidates
+from orgstruct.extraction_eval import align_entities, entity_forms
 
-KINDS = ("pair", "adjacent", "salient", "unary")
 # a type is shipped only if its out-of-fold precision reaches that of the trigger rules (about 0.5
 # on the gold): the typer should add relations an analyst can trust, not noise
 MIN_PRECISION = 0.5
@@ -44,14 +42,11 @@ def _evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
 
 def label_document(record: dict, text: str, doc_index: int) -> list[LabelledCandidate]:
     """Candidates of one annotated document with the relation types the annotation gives them."""
-    doc = make_document(text)
-    groups = find_groups(doc)
-    persons = find_persons(doc, groups)
-    rules = extract_relations(doc, groups, persons)
-    cands = candidates(doc, groups, persons, rules, salient_groups(doc, groups, persons))
-    names = _align(record["groups"], {g.id: _forms(g.name, *g.aliases) for g in groups})
-    names |= _align(record["persons"], {p.id: _forms(p.name, *p.aliases) for p in persons})
-    sent_span = {s.index: (s.start, s.end) for s in doc.sentences}
+    x = extract(text, learned=False)  # the typer's candidates rest on the rules' output
+    cands = candidates(x.document, x.groups, x.persons, x.relations, salient_groups(x.document, x.groups, x.persons))
+    names = align_entities(record["groups"], {g.id: entity_forms(g.name, *g.aliases) for g in x.groups})
+    names |= align_entities(record["persons"], {p.id: entity_forms(p.name, *p.aliases) for p in x.persons})
+    sent_span = {s.index: (s.start, s.end) for s in x.document.sentences}
     gold: dict[tuple, list[tuple[int, int] | None]] = {}
     for r in record["relations"]:
         span = _evidence_span(text, r.get("evidence", ""))
@@ -59,25 +54,20 @@ def label_document(record: dict, text: str, doc_index: int) -> list[LabelledCand
         if r["type"] in SYMMETRIC and r.get("tail"):
             gold.setdefault((r["type"], r["tail"], r["head"]), []).append(span)
 
-    def holds(rtype: str, head: str | None, tail: str | None, sentence: int, strict: bool, adjacent=False) -> bool:
+    def holds(rtype: str, head: str | None, tail: str | None, sentence: int, strict: bool) -> bool:
+        """The annotation has the relation; ``strict``: its evidence overlaps the sentence."""
         spans = gold.get((rtype, head, tail))
         if not spans:
             return False
         s, e = sent_span[sentence]
-        s = sent_span.get(sentence - 1, (s, e))[0] if adjacent else s
         return any(sp is None or not strict or (sp[0] < e and sp[1] > s) for sp in spans)
 
     out = []
     for c in cands:
         head = names.get(c.head.entity)
-        if c.kind == "unary":
-            labels = {"arrested"} if holds("arrested", head, None, c.sentence, True) else set()
-        else:
-            tail = names.get(c.tail.entity)
-            sig = (c.head.etype, c.tail.etype)
-            labels = {
-                t for t in PAIR_TYPES if sig in SIGNATURES[t] and holds(t, head, tail, c.sentence, c.kind == "pair")
-            }
+        tail = names.get(c.tail.entity) if c.tail else None
+        strict = c.kind in ("pair", "unary")
+        labels = {t for t in allowed_types(c) if holds(t, head, tail, c.sentence, strict)}
         out.append(LabelledCandidate(doc_index, c, labels))
     return out
 
@@ -134,13 +124,10 @@ def train_typer(items: list[tuple[dict, str, str]], c_value: float = 0.3, folds:
     """Fit the relation typer on annotated documents; returns (typer, out-of-fold report)."""
     data = [lc for i, (rec, text, _) in enumerate(items) for lc in label_document(rec, text, i)]
     weights, intercepts, thresholds, report = {}, {}, {}, {}
-    for kind in KINDS:
+    for kind in CANDIDATE_KINDS:
         rows = [lc for lc in data if lc.cand.kind == kind]
-        for t in ("arrested",) if kind == "unary" else PAIR_TYPES:
-            if kind != "unary":
-                rows_t = [lc for lc in rows if (lc.cand.head.etype, lc.cand.tail.etype) in SIGNATURES[t]]
-            else:
-                rows_t = rows
+        for t in RELATION_TYPES:
+            rows_t = [lc for lc in rows if t in allowed_types(lc.cand)]
             y = np.array([int(t in lc.labels) for lc in rows_t])
             if y.sum() < 5 or len(y) - y.sum() < 5:
                 continue

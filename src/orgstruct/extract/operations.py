@@ -15,7 +15,7 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|fue|fueron|sido|era|eran|murió|died|resultó|resultaron|quedó)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
-SALIENCE_WINDOW = 2
+SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
 
 
 @lru_cache(maxsize=1)
@@ -60,11 +60,8 @@ def extract_operations(
             last_group = (sent.index, spans[-1][2])
         for op, regex in _cue_patterns().items():
             for m in regex.finditer(doc.text, sent.start, sent.end):
-                if (
-                    m.group(0)[0].isupper()
-                    and m.start() > sent.start
-                    and not doc.text[m.start() - 2 : m.start()].strip(' "“«(') == ""
-                ):
+                inside = m.start() > sent.start and doc.text[m.start() - 2 : m.start()].strip(' "“«(')
+                if m.group(0)[0].isupper() and inside:
                     continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
                 gid = _nearest_group(spans, m.start())
                 if op == "violence" and _PARTICIPLE.search(m.group(0)):
@@ -74,7 +71,6 @@ def extract_operations(
                         gid = by[0]  # "killed by Los Zetas"
                     elif _PASSIVE_BEFORE.search(doc.text, max(sent.start, m.start() - 25), m.start()):
                         continue  # "X was killed": the victim's side, not an act of the group
-
                 if gid is None and last_group and sent.index - last_group[0] <= SALIENCE_WINDOW:
                     gid = last_group[1]
                 if gid is None or (gid, op) in found:

@@ -251,9 +251,8 @@ def _add_initial_withheld(doc: Document, drafts: list[_PersonDraft], taken) -> N
     """Mexican prosecutors withhold surnames: 'Rosalba "N"', 'José Luis "G"' are persons."""
     for m in _INITIAL_WITHHELD.finditer(doc.text):
         first = m.group("name").split()[0]
-        if fold(first) not in _given_names() or _inside(m.start(), taken):
-            continue
-        if any(_inside(m.start(), [(s.start, s.end)]) for d in drafts for s in d.mentions):
+        named = [(s.start, s.end) for d in drafts for s in d.mentions]
+        if fold(first) not in _given_names() or _inside(m.start(), taken) or _inside(m.start(), named):
             continue
         text = m.group(0)
         d = _PersonDraft(name=text, tokens=[fold(t) for t in tokens(m.group("name"))] + [m.group("initial").lower()])
@@ -331,5 +330,3 @@ def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
                 continue
             d = forms[m.group(1)]
             d.mentions.append(Span(m.start(), m.end(), m.group(1), sent.index))
-            if m.group(1) not in d.aliases and m.group(1) in [a for a in d.aliases]:
-                d.aliases.append(m.group(1))

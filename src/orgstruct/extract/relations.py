@@ -229,7 +229,7 @@ def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dic
 
 _LIST_SEP = re.compile(r"^(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)$", re.IGNORECASE)
 _SAME_ENTITY_GAP = re.compile(r"^[\s,\"“”«»‘’'()]*(?:(?:alias|a\.k\.a\.?|aka)\s*[\"“«‘']*)?$", re.IGNORECASE)
-_COORDINATED_TYPES = {"leads", "directs", "works_for", "finances", "brokers_for", "arrested", "lieutenant_of", "kin_of"}
+_COORDINATED_TYPES = {"leads", "directs", "works_for", "finances", "brokers_for", "arrested", "lieutenant_of"}
 
 
 def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -255,6 +255,15 @@ def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> li
                 out.append(nxt)
             j, cur = j + step, nxt
     return out
+
+
+def keep_strongest(found: dict[tuple, Relation], r: Relation) -> None:
+    """Keep one relation per (type, head, tail), either order for symmetric types: the most
+    confident one."""
+    ends = tuple(sorted((r.head, r.tail or ""))) if r.type in SYMMETRIC else (r.head, r.tail)
+    key = (r.type, *ends)
+    if key not in found or found[key].confidence < r.confidence:
+        found[key] = r
 
 
 def salient_groups(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> dict[int, Mention]:
@@ -297,8 +306,5 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                         if not tail or other.entity != tail.entity:
                             rels.append(_relation(p.type, other, tail, None, sent, 0.9 * conf))
         for r in rels:
-            ends = tuple(sorted((r.head, r.tail or ""))) if r.type in SYMMETRIC else (r.head, r.tail)
-            key = (r.type, *ends)
-            if key not in found or found[key].confidence < r.confidence:
-                found[key] = r
+            keep_strongest(found, r)
     return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))

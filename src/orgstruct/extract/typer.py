@@ -24,24 +24,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from orgstruct.corpus import RELATION_TYPES
 from orgstruct.extract.lexicon import entity_lexicon, fold
-from orgstruct.extract.relations import SYMMETRIC, Mention, _patterns, sentence_mentions
+from orgstruct.extract.relations import Mention, _patterns, keep_strongest, sentence_mentions
 from orgstruct.resources import resource_path
 from orgstruct.schema import Document, Group, Person, Relation
 
 TYPER_FILE = "relation_typer.json"
-PAIR_TYPES = (
-    "leads",
-    "finances",
-    "directs",
-    "lieutenant_of",
-    "works_for",
-    "kin_of",
-    "allied_with",
-    "brokers_for",
-    "rival_of",
-    "succeeded",
-)
+PAIR_TYPES = tuple(t for t in RELATION_TYPES if t != "arrested")  # "arrested" has no tail
+CANDIDATE_KINDS = ("pair", "adjacent", "salient", "unary")
 # allowed (head type, tail type) per relation type, as in the annotation rules
 SIGNATURES = {
     "leads": {("person", "group")},
@@ -66,6 +57,14 @@ class Candidate:
     tail: Mention | None
     sentence: int
     features: dict[str, float] = field(default_factory=dict)
+
+
+def allowed_types(cand: Candidate) -> tuple[str, ...]:
+    """The relation types whose (head, tail) entity types fit the candidate."""
+    if cand.kind == "unary":
+        return ("arrested",)
+    sig = (cand.head.etype, cand.tail.etype)
+    return tuple(t for t in PAIR_TYPES if sig in SIGNATURES[t])
 
 
 def _words(text: str) -> list[str]:
@@ -145,9 +144,12 @@ def candidates(
     persons: tuple[Person, ...],
     rule_relations: tuple[Relation, ...],
     salient: dict[int, Mention],
+    kinds: Iterable[str] = CANDIDATE_KINDS,
 ) -> list[Candidate]:
-    """Every pair of distinct entities in a sentence (both orders), each person against the
-    sentence's salient group when no group is named in it, and each person alone."""
+    """Every pair of distinct entities in a sentence (both orders), each person here against
+    each entity named only in the previous sentence, each person against the sentence's
+    salient group when no group is named in it, and each person alone; only ``kinds``."""
+    kinds = set(kinds)
     by_sentence = sentence_mentions(groups, persons)
     rules: dict[tuple, set[str]] = {}
     for r in rule_relations:
@@ -159,7 +161,8 @@ def candidates(
         for m in mentions:
             first.setdefault(m.entity, m)
         ents = list(first.values())
-        for a in ents:
+        persons_here = [m for m in ents if m.etype == "person"]
+        for a in ents if "pair" in kinds else ():
             for b in ents:
                 if a.entity == b.entity:
                     continue
@@ -173,26 +176,26 @@ def candidates(
                 f = _pair_features(doc, ma, mb, n_between)
                 f.update(_rule_features(rules, a.entity, b.entity))
                 out.append(Candidate("pair", ma, mb, sent.index, f))
-        prev = by_sentence.get(sent.index - 1, [])
-        here = {m.entity for m in ents}
-        prev_first: dict[str, Mention] = {}
-        for m in prev:
-            if m.entity not in here:
-                prev_first.setdefault(m.entity, m)
-        opening = _words(doc.text[sent.start : sent.start + 30])[:2]
-        for p in (m for m in ents if m.etype == "person"):
-            for q in prev_first.values():
-                # a person here and an entity named only in the previous sentence ("He was his deputy")
-                f = {"bias": 1.0, "adjacent": 1.0, f"sig:{p.etype}>{q.etype}": 1.0}
-                f.update({f"open:{w}": 1.0 for w in opening})
-                f.update(_context_features(doc, p, "a", 4))
-                f.update(_trigger_features(sent.text, "atrig"))
-                f.update(_rule_features(rules, p.entity, q.entity))
-                out.append(Candidate("adjacent", p, q, sent.index, f))
+        if "adjacent" in kinds and persons_here:
+            here = {m.entity for m in ents}
+            prev_first: dict[str, Mention] = {}
+            for m in by_sentence.get(sent.index - 1, []):
+                if m.entity not in here:
+                    prev_first.setdefault(m.entity, m)
+            opening = {f"open:{w}": 1.0 for w in _words(doc.text[sent.start : sent.start + 30])[:2]}
+            triggers = _trigger_features(sent.text, "atrig")
+            for p in persons_here:
+                for q in prev_first.values():
+                    # a person here and an entity named only in the previous sentence ("He was his deputy")
+                    f = {"bias": 1.0, "adjacent": 1.0, f"sig:{p.etype}>{q.etype}": 1.0, **opening}
+                    f.update(_context_features(doc, p, "a", 4))
+                    f.update(triggers)
+                    f.update(_rule_features(rules, p.entity, q.entity))
+                    out.append(Candidate("adjacent", p, q, sent.index, f))
         group_here = any(m.etype == "group" for m in ents)
         sal = salient.get(sent.index)
-        for p in (m for m in ents if m.etype == "person"):
-            if sal is not None and not group_here:
+        for p in persons_here:
+            if "salient" in kinds and sal is not None and not group_here:
                 f = {"bias": 1.0, "salient": 1.0, f"sig:person>{sal.etype}": 1.0}
                 f.update(_context_features(doc, p, "s"))
                 f.update(
@@ -200,11 +203,14 @@ def candidates(
                 )
                 f.update(_rule_features(rules, p.entity, sal.entity))
                 out.append(Candidate("salient", p, sal, sent.index, f))
-            f = {"bias": 1.0}
-            f.update(_context_features(doc, p, "u"))
-            f.update(_trigger_features(doc.text[max(sent.start, p.start - 60) : min(sent.end, p.end + 60)], "utrig"))
-            f.update(_rule_features(rules, p.entity, None))
-            out.append(Candidate("unary", p, None, sent.index, f))
+            if "unary" in kinds:
+                f = {"bias": 1.0}
+                f.update(_context_features(doc, p, "u"))
+                f.update(
+                    _trigger_features(doc.text[max(sent.start, p.start - 60) : min(sent.end, p.end + 60)], "utrig")
+                )
+                f.update(_rule_features(rules, p.entity, None))
+                out.append(Candidate("unary", p, None, sent.index, f))
     return out
 
 
@@ -234,20 +240,19 @@ class RelationTyper:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def types_for(self, cand: Candidate) -> list[tuple[str, float]]:
-        if cand.kind == "unary":
-            types = ["arrested"]
-        else:
-            sig = (cand.head.etype, cand.tail.etype)
-            types = [t for t in PAIR_TYPES if sig in SIGNATURES[t]]
+        """The types the typer accepts for a candidate, with their probabilities."""
         out = []
-        for t in types:
-            key = f"{cand.kind}:{t}" if f"{cand.kind}:{t}" in self.weights else None
-            if key is None:
-                continue
-            p = self.probability(key, cand.features)
-            if p >= self.thresholds[key]:
-                out.append((t, p))
+        for t in allowed_types(cand):
+            key = f"{cand.kind}:{t}"
+            if key in self.weights:
+                p = self.probability(key, cand.features)
+                if p >= self.thresholds[key]:
+                    out.append((t, p))
         return out
+
+    def kinds(self) -> set[str]:
+        """The candidate kinds this typer has a model for."""
+        return {key.split(":")[0] for key in self.weights}
 
 
 @lru_cache(maxsize=1)
@@ -266,26 +271,18 @@ def type_relations(
 ) -> tuple[Relation, ...]:
     """The rules' relations plus those the typer accepts among the candidates (the rules'
     hits are features of the typer, so it mostly adds what the rules missed)."""
-    cands = candidates(doc, groups, persons, rule_relations, salient)
+    cands = candidates(doc, groups, persons, rule_relations, salient, typer.kinds())
     sentences = {s.index: s for s in doc.sentences}
     found: dict[tuple, Relation] = {}
-
-    def add(r: Relation) -> None:
-        ends = tuple(sorted((r.head, r.tail or ""))) if r.type in SYMMETRIC else (r.head, r.tail)
-        key = (r.type, *ends)
-        if key not in found or found[key].confidence < r.confidence:
-            found[key] = r
-
     for c in cands:
         sent = sentences[c.sentence]
         for t, p in typer.types_for(c):
-            kind = None
-            if t == "kin_of":
-                kind = _kin_kind(doc, c)
+            kind = _kin_kind(doc, c) if t == "kin_of" else None
             tail = c.tail.entity if c.tail else None
-            add(Relation(t, c.head.entity, tail, kind, sent.index, sent.start, sent.end, sent.text, round(p, 3)))
+            rel = Relation(t, c.head.entity, tail, kind, sent.index, sent.start, sent.end, sent.text, round(p, 3))
+            keep_strongest(found, rel)
     for r in rule_relations:
-        add(r)
+        keep_strongest(found, r)
     return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))
 
 
