@@ -48,3 +48,16 @@ def test_wrong_number_of_names_is_refused(toy):
     X, y, _ = toy
     with pytest.raises(ValueError, match="feature_names"):
         StructureClassifier(feature_names=("a",)).fit(X, y)
+
+
+def test_clip_bounds_a_rare_outlier_column(toy):
+    X, y, _ = toy
+    names = ("a", "b", "c", "emb_0", "emb_1", "rare_count")
+    X = X.copy()
+    X[:, 5] = 0.0
+    X[0, 5] = 50.0  # one row far out on a column that is otherwise constant
+    plain = StructureClassifier(feature_names=names, calibrate=False).fit(X, y)
+    clipped = StructureClassifier(feature_names=names, calibrate=False, clip=3.0).fit(X, y)
+    assert np.abs(plain._transform(X[:1])[0]).max() > 10
+    assert np.abs(clipped._transform(X[:1]) / clipped.weights_).max() <= 3.0 + 1e-12
+    assert clone(clipped).get_params()["clip"] == 3.0

@@ -21,5 +21,8 @@ def test_unknown_keys_and_bad_values_are_rejected(tmp_path):
     bad.write_text('name = "x"\nfeatures = "everything"\n')
     with pytest.raises(ConfigError, match="features"):
         ExperimentConfig.from_file(bad)
+    bad.write_text('name = "x"\nclip = -1\n')
+    with pytest.raises(ConfigError, match="clip"):
+        ExperimentConfig.from_file(bad)
     with pytest.raises(ConfigError, match="does not exist"):
         ExperimentConfig.from_file(tmp_path / "missing.toml")

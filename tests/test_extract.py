@@ -110,3 +110,33 @@ def test_single_name_kin_and_coordinated_heads():
     ) in kin
     arrested = {r.head for r in x.relations if r.type == "arrested"}
     assert {persons["Carlos Pérez Soto"], persons["Mario Gómez Ruiz"]} <= arrested
+
+
+def _ops(text):
+    x = extract(text)
+    return {(x.entity_name(o.group), o.operation) for o in x.operations}
+
+
+def test_operations_skip_general_statements_and_groups_named_in_passing():
+    text = (
+        "The Sol Clan runs cocaine through the port of Paita. The Sol Clan stores the loads in warehouses. "
+        "In coca-growing regions such crews usually handle the production of coca base. "
+        "Its partners, the Luna Cartel, meet the Sol Clan in Lima. "
+        "Police say the Rio Gang, once named in a raid report, killed two guards."
+    )
+    ops = _ops(text)
+    assert ("Sol Clan", "storage") in ops and ("Sol Clan", "port_export") in ops
+    # the Rio Gang is named once, in passing, and is not among the text's main groups
+    assert not any(g == "Rio Gang" for g, _ in ops)
+    # a general statement naming no group is about the trade, not about the Sol Clan
+    assert ("Sol Clan", "production") not in ops and ("Sol Clan", "cultivation") not in ops
+
+
+def test_spanish_operations_go_to_the_sentence_actor():
+    text = (
+        "Desde 2019 el Clan Ruiz trabaja con el Cartel del Sur. "
+        "Según la fiscalía, el Clan Ruiz compraba la droga al Cartel del Sur y la almacenaba en bodegas."
+    )
+    ops = _ops(text)
+    assert ("Clan Ruiz", "storage") in ops
+    assert ("Cartel del Sur", "storage") not in ops

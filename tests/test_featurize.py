@@ -2,7 +2,7 @@ import re
 from pathlib import Path
 
 from orgstruct.extract import extract
-from orgstruct.featurize import MASK, feature_names, featurize_group, group_sentences, mask_names
+from orgstruct.featurize import MASK, feature_names, featurize_group, group_sentences, mask_names, own_segments
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,3 +53,21 @@ def test_broker_statements_are_counted():
     f = featurize_group(x, x.group_by_name("Andean Cartel")).features
     assert f["stmt_brokerage"] >= 3
     assert f["stmt_kinship"] == 0
+
+
+def test_a_sentence_naming_two_groups_gives_each_its_own_stretch():
+    text = (
+        "The Sol Clan is run by two brothers and their cousins. "
+        "The Sol Clan sells to the Luna Cartel, a loose network of brokers from several nationalities."
+    )
+    x = extract(text)
+    sol, luna = x.group_by_name("Sol Clan"), x.group_by_name("Luna Cartel")
+    second = x.document.sentences[1]
+    own, share = own_segments(x, sol, second)
+    assert "brokers" not in own and "sells" in own and 0 < share < 1
+    assert "brokers" in own_segments(x, luna, second)[0]
+    f_sol = featurize_group(x, sol).features
+    f_luna = featurize_group(x, luna).features
+    assert f_sol["stmt_brokerage"] == 0 and f_sol["doc_cue_brokerage"] == 0
+    assert f_luna["stmt_brokerage"] > 0
+    assert own_segments(x, luna, x.document.sentences[0]) == ("", 0.0)

@@ -24,14 +24,15 @@ class ExperimentConfig:
     calibrate: bool = True
     cv_folds: int = 5
     seed: int = 0
+    clip: float = 0.0
 
     def __post_init__(self) -> None:
         if self.model not in MODELS:
             raise ConfigError(f"model must be one of {MODELS}, got {self.model!r}")
         if self.features not in FEATURE_SETS:
             raise ConfigError(f"features must be one of {FEATURE_SETS}, got {self.features!r}")
-        if self.C <= 0 or self.embedding_weight < 0 or self.cv_folds < 2:
-            raise ConfigError("C must be > 0, embedding_weight >= 0 and cv_folds >= 2")
+        if self.C <= 0 or self.embedding_weight < 0 or self.cv_folds < 2 or self.clip < 0:
+            raise ConfigError("C must be > 0, embedding_weight >= 0, cv_folds >= 2 and clip >= 0")
 
     @classmethod
     def from_file(cls, path: str | Path) -> ExperimentConfig:

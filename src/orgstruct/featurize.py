@@ -28,7 +28,7 @@ class GroupView:
 
     group: Group
     sentences: tuple[Sentence, ...]
-    masked: tuple[str, ...]  # the sentences with the group's names masked
+    masked: tuple[str, ...]  # each sentence's part about the group (own_segments), names masked
     features: dict[str, float]
     # each sentence's additive share of the lexical features (cue_*, stmt_*): evidence tracing
     sentence_parts: tuple[dict[str, float], ...] = ()
@@ -148,13 +148,47 @@ def _relation_features(extraction: Extraction, group: Group, sentence_ids: set[i
     return f
 
 
-def _lexical_features(extraction: Extraction, sentences, masked) -> dict[str, float]:
-    """Cue rates and explicit statements; a sentence naming k groups counts 1/k for each."""
-    counts: dict[int, int] = {}
+def sentence_marks(extraction: Extraction) -> dict[int, list[tuple[int, str]]]:
+    """Per sentence, its group mentions as (start, group id), in text order."""
+    marks: dict[int, list[tuple[int, str]]] = {}
     for g in extraction.groups:
-        for i in {m.sentence for m in g.mentions}:
-            counts[i] = counts.get(i, 0) + 1
-    shares = [1.0 / max(1, counts.get(s.index, 1)) for s in sentences]
+        for m in g.mentions:
+            marks.setdefault(m.sentence, []).append((m.start, g.id))
+    for v in marks.values():
+        v.sort()
+    return marks
+
+
+def own_segments(
+    extraction: Extraction, group: Group, sentence: Sentence, marks_by_sentence: dict | None = None
+) -> tuple[str, float]:
+    """The part of a sentence that is about ``group``, and its share of the sentence's words.
+
+    A sentence naming several groups is cut at each group mention: a stretch runs from a
+    mention to the next mention of another group, and the words before the first mention go
+    to the first group named. "the Kings' collaborators, the Andean Cartel, broker deals"
+    gives "broker deals" to the Andean Cartel. A sentence naming no other group is whole."""
+    if marks_by_sentence is None:
+        marks_by_sentence = sentence_marks(extraction)
+    marks = marks_by_sentence.get(sentence.index, [])
+    named = {gid for _, gid in marks}
+    if not named or named == {group.id}:
+        return sentence.text, 1.0
+    if group.id not in named:
+        return "", 0.0
+    cuts = [sentence.start] + [start for start, _ in marks[1:]] + [sentence.end]
+    owners = [gid for _, gid in marks]
+    text = extraction.document.text
+    pieces = [text[a:b] for a, b, gid in zip(cuts[:-1], cuts[1:], owners, strict=True) if gid == group.id and b > a]
+    own = " ".join(pieces)
+    return own, len(own.split()) / max(1, len(sentence.text.split()))
+
+
+def _lexical_features(owned, names) -> dict[str, float]:
+    """Cue rates and explicit statements over the parts of the group's sentences that are
+    about it (``own_segments``), each weighted by its share of its sentence."""
+    shares = [w for _, w in owned]
+    masked = [mask_names(t, names) for t, _ in owned]
     rates = [_cue_rates(m) for m in masked]
     stmts = [_statements(m) for m in masked]
     total = sum(shares) or 1.0
@@ -183,21 +217,29 @@ def _named_after_a_person(extraction: Extraction, group: Group) -> bool:
     return False
 
 
+def _doc_text_about(extraction: Extraction, group: Group, marks: dict) -> str:
+    """The document without what it says of other groups: sentences naming no group stay
+    whole, sentences naming groups keep this group's own segments."""
+    parts = (own_segments(extraction, group, s, marks)[0] for s in extraction.document.sentences)
+    return " ".join(p for p in parts if p)
+
+
 def featurize_group(extraction: Extraction, group: Group) -> GroupView:
     sentences = group_sentences(extraction, group)
     names = [group.name, *group.aliases]
-    masked = tuple(mask_names(s.text, names) for s in sentences)
-    joined = " ".join(masked)
+    marks = sentence_marks(extraction)
+    owned = [own_segments(extraction, group, s, marks) for s in sentences]
+    masked = tuple(mask_names(own or s.text, names) for (own, _), s in zip(owned, sentences, strict=True))
     f = _relation_features(extraction, group, {s.index for s in sentences})
     ops = {o.operation for o in extraction.operations if o.group == group.id}
     f.update({f"op_{op}": float(op in ops) for op in OPERATIONS})
     f["op_chain_coverage"] = len(ops) / len(OPERATIONS)
-    lexical, parts = _lexical_features(extraction, sentences, masked)
+    lexical, parts = _lexical_features(owned, names)
     f.update(lexical)
     share = len(group.mentions) / max(1, sum(len(g.mentions) for g in extraction.groups))
-    doc_rates = _cue_rates(mask_names(extraction.document.text, names))
+    doc_rates = _cue_rates(mask_names(_doc_text_about(extraction, group, marks), names))
     f.update({f"doc_cue_{c}": v * min(1.0, share) for c, v in doc_rates.items()})
-    f["text_nationalities"] = float(_nationalities(joined))
+    f["text_nationalities"] = float(_nationalities(" ".join(own for own, _ in owned)))
     f["text_sentence_share"] = len(sentences) / max(1, len(extraction.document.sentences))
     f["text_is_spanish"] = float(extraction.document.lang == "es")
     f["name_is_surname"] = float(_named_after_a_person(extraction, group))

@@ -162,6 +162,7 @@ def _make_estimator(config: ExperimentConfig, names: tuple[str, ...]):
         embedding_weight=config.embedding_weight,
         calibrate=config.calibrate,
         random_state=config.seed,
+        clip=config.clip,
     )
 
 
@@ -248,6 +249,7 @@ def fit_final(
         embedding_weight=config.embedding_weight,
         calibrate=config.calibrate,
         random_state=config.seed,
+        clip=config.clip,
     )
     est.fit(X, [e.label for e in examples])
     return Model(est, embedder, dict(metadata, columns=list(columns_for(embedder))))
