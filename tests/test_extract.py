@@ -140,3 +140,31 @@ def test_spanish_operations_go_to_the_sentence_actor():
     ops = _ops(text)
     assert ("Clan Ruiz", "storage") in ops
     assert ("Cartel del Sur", "storage") not in ops
+
+
+def test_kin_possessive_reaches_the_last_person_named_a_few_sentences_back():
+    text = (
+        "Police named Liam Corr as the boss of the Corr Gang. "
+        "The gang sold cocaine in Dublin for a decade. "
+        "Its profits were laundered through car dealerships. "
+        "His father, Tom Corr, had founded it in the 1990s."
+    )
+    x = extract(text)
+    assert _rel(x, "kin_of", "Tom Corr", "Liam Corr")
+
+
+def test_siblings_named_by_first_name_are_not_a_group():
+    x = extract("Police arrested the brothers Francesco and Marco Pergola. Both brothers were jailed.")
+    assert x.groups == ()
+    x = extract("Police hunted the Henao brothers across the valley.")
+    assert [g.name for g in x.groups] == ["Henao brothers"]
+
+
+def test_a_rivalry_between_two_men_is_not_one_of_them_against_his_own_group():
+    text = (
+        "The Barrio Kings were headed by Gerson Calle. "
+        "According to some reports, Carlos Mac and Gerson Calle were rivals fighting over the port."
+    )
+    x = extract(text)
+    assert _rel(x, "rival_of", "Carlos Mac", "Gerson Calle") or _rel(x, "rival_of", "Gerson Calle", "Carlos Mac")
+    assert not _rel(x, "rival_of", "Gerson Calle", "Barrio Kings")

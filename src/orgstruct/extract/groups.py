@@ -49,6 +49,21 @@ _PLACE_CONTEXT = re.compile(
 )
 _DOUBLE_SURNAME = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+-[A-ZÁÉÍÓÚ][a-záéíóúñ]+")
 _SINGLE_STRONG = {"ndrangheta", "'ndrangheta", "camorra"}
+_SIBLING_HEADS = {"brothers", "hermanos", "sisters", "hermanas"}
+_COUNT_WORDS = {"both", "ambos", "two", "dos", "three", "tres", "four", "cuatro", "the", "los", "las"}
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(fold(n) for n in load_lexicon("given_names")["given_names"])
+
+
+def _only_given_names(text: str) -> bool:
+    """Words that name persons by their first names or count them ("Both", "Francesco")."""
+    words = [fold(t) for t in tokens(text)]
+    return all(w in _COUNT_WORDS or w in _given_names() for w in words)
+
+
 # A quoted name in apposition to a person ('Servando Gómez, "La Tuta",') or after alias is a
 # nickname; the same words elsewhere in the text are that person, not a group.
 _NICKNAME = re.compile(
@@ -118,6 +133,8 @@ def _classify(text: str, lex: EntityLexicon) -> str | None:
         return None
     heads = [t for t in folded if t in lex.heads]
     others = [t for t in folded if t not in lex.heads and t not in lex.connectors]
+    if heads and set(heads) <= _SIBLING_HEADS and _only_given_names(" ".join(others)):
+        return None  # "Both Brothers", "Hermanos Celso": persons, not a family name
     if heads:
         if any(h in lex.strong_heads for h in heads):
             return "full" if others or len(heads) > 1 or folded[0] in _SINGLE_STRONG else None
@@ -214,6 +231,8 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue
         if head.endswith("s") and fold(head) not in {"brothers", "hermanos"}:
             continue
+        if fold(head) in _SIBLING_HEADS and _only_given_names(name):
+            continue  # "Both brothers", "Marco and Luca brothers": persons, not a family name
         if (
             re.search(r"-(?:based|speaking|led|born|run)$", name)
             or "-" in name
@@ -230,6 +249,8 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
     for m in before.finditer(doc.text, sent.start, sent.end):
         if fold(m.group("head")) in {"hermanos", "brothers", "familia", "family"} and len(tokens(m.group("name"))) > 1:
             continue  # "los hermanos Juan Pérez ..." names persons, not a group
+        if fold(m.group("head")) in _SIBLING_HEADS and _only_given_names(m.group("name")):
+            continue  # "the brothers Francesco and Marco", "los hermanos Celso y Mario"
         name = m.group("name")
         bare = re.sub(r"^(?:de|del|de los|de la)\s+", "", name)
         if _is_excluded(bare, m.start("name"), doc, lex) and not bare.startswith(("Los ", "Las ")):

@@ -156,6 +156,19 @@ def _antecedent(doc: Document, head: Mention, earlier: list[Mention]) -> Mention
     return (same or cands or [None])[-1]
 
 
+KIN_LOOKBACK = 5
+
+
+def _last_persons(by_sentence: dict[int, list[Mention]], index: int) -> list[Mention]:
+    """The persons of the closest earlier sentence that names one, up to KIN_LOOKBACK sentences
+    back: the sentences between speak of them without naming them ("He ... His father, X")."""
+    for i in range(index - 3, max(-1, index - 1 - KIN_LOOKBACK), -1):
+        persons = [m for m in by_sentence.get(i, []) if m.etype == "person"]
+        if persons:
+            return persons
+    return []
+
+
 def _kin_relations(
     doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention] = ()
 ) -> list[Relation]:
@@ -257,6 +270,17 @@ def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> li
     return out
 
 
+_OPPOSED = {"rival_of", "allied_with"}
+_MEMBERSHIP = {"leads", "directs", "finances", "works_for", "lieutenant_of"}
+
+
+def _affiliated(found: dict[tuple, Relation], rels: list[Relation], person: Mention, group: Mention) -> bool:
+    """The text already ties the person to the group (leads it, works for it...)."""
+    return any(
+        r.type in _MEMBERSHIP and r.head == person.entity and r.tail == group.entity for r in (*found.values(), *rels)
+    )
+
+
 def keep_strongest(found: dict[tuple, Relation], r: Relation) -> None:
     """Keep one relation per (type, head, tail), either order for symmetric types: the most
     confident one."""
@@ -281,7 +305,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         if not mentions:
             continue
         earlier = [m for i in (sent.index - 2, sent.index - 1) for m in by_sentence.get(i, []) if m.etype == "person"]
-        rels: list[Relation] = _kin_relations(doc, sent, mentions, earlier)
+        rels: list[Relation] = _kin_relations(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 head, tail = _slots(p, m, mentions)
@@ -293,6 +317,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     and p.voice in ("nominal", "active", "copular")
                 ):
                     tail, conf_scale = salient.get(sent.index), 0.6
+                    if tail is not None and p.type in _OPPOSED and _affiliated(found, rels, head, tail):
+                        continue  # "X and Y were rivals": not a rivalry between X and X's own group
                 elif head is None and tail is not None and "group" in p.head and p.voice == "active":
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
                 elif head is None and p.voice == "unary" and earlier:
