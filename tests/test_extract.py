@@ -168,3 +168,14 @@ def test_a_rivalry_between_two_men_is_not_one_of_them_against_his_own_group():
     x = extract(text)
     assert _rel(x, "rival_of", "Carlos Mac", "Gerson Calle") or _rel(x, "rival_of", "Gerson Calle", "Carlos Mac")
     assert not _rel(x, "rival_of", "Gerson Calle", "Barrio Kings")
+
+
+def test_arrests_stated_without_a_name_go_to_the_persons_just_named():
+    x = extract("Police say Tomás Reyna ran the Reyna Clan for a decade. He was arrested in 1993 in Lima.")
+    assert _rel(x, "arrested", "Tomás Reyna", None)
+    x = extract(
+        "La fiscalía acusó a Luis Valle Ortiz y a Miguel Arnulfo Cano. Ambos habían sido capturados en octubre."
+    )
+    assert _rel(x, "arrested", "Luis Valle Ortiz", None) and _rel(x, "arrested", "Miguel Arnulfo Cano", None)
+    x = extract("Police say Tomás Reyna ran the Reyna Clan. The clan was dismantled in 1993.")
+    assert not _rel(x, "arrested", "Tomás Reyna", None)

@@ -290,6 +290,40 @@ def keep_strongest(found: dict[tuple, Relation], r: Relation) -> None:
         found[key] = r
 
 
+_BOTH = re.compile(r"\b(?:ambos|ambas|both|los dos|las dos|the two|the pair)\b", re.IGNORECASE)
+_UNNAMED_SUBJECT = re.compile(
+    r"^\W*(?:(?:he|she|él|ella)\b|(?:fue|había sido|habían sido|was|had been)\b|(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+){0,3}"
+    r"(?:ambos|ambas|both)\b)",
+    re.IGNORECASE,
+)
+
+
+def _both_heads(doc: Document, sent: Sentence, m: re.Match, earlier: list[Mention]) -> list[Mention]:
+    """'Ambos fueron capturados', 'both were arrested': the last two persons named before."""
+    if not _BOTH.search(doc.text, sent.start, m.start()):
+        return []
+    distinct = list({x.entity: x for x in earlier}.values())
+    return distinct[-2:] if len(distinct) >= 2 else []
+
+
+def _unnamed_arrests(doc: Document, sent: Sentence, patterns, earlier: list[Mention]) -> list[Relation]:
+    """Arrest triggers in a sentence that names nobody and whose subject is a pronoun, "both",
+    or dropped (Spanish): the subject is the last person named in the two sentences before."""
+    if not earlier or not _UNNAMED_SUBJECT.match(sent.text):
+        return []
+    out: list[Relation] = []
+    for p in patterns:
+        if p.type != "arrested":
+            continue
+        m = p.regex.search(doc.text, sent.start, sent.end)
+        if m is None:
+            continue
+        heads = _both_heads(doc, sent, m, earlier) or [earlier[-1]]
+        out += [_relation("arrested", h, None, None, sent, 0.4) for h in heads]
+        break
+    return out
+
+
 def salient_groups(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> dict[int, Mention]:
     """Per sentence, the group a mention-less reference most likely points to."""
     return _salient_groups(doc, sentence_mentions(groups, persons))
@@ -302,9 +336,13 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
     salient = _salient_groups(doc, by_sentence)
     for sent in doc.sentences:
         mentions = by_sentence.get(sent.index, [])
-        if not mentions:
-            continue
         earlier = [m for i in (sent.index - 2, sent.index - 1) for m in by_sentence.get(i, []) if m.etype == "person"]
+        if not mentions:
+            # "He was arrested in 1993." / "Fue capturado en Cúcuta.": a sentence naming nobody
+            # can still say that the person just named was arrested
+            for r in _unnamed_arrests(doc, sent, patterns, earlier):
+                keep_strongest(found, r)
+            continue
         rels: list[Relation] = _kin_relations(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
@@ -322,7 +360,10 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 elif head is None and tail is not None and "group" in p.head and p.voice == "active":
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
                 elif head is None and p.voice == "unary" and earlier:
-                    head, conf_scale = earlier[-1], 0.5  # "He was arrested in 1993"
+                    both = _both_heads(doc, sent, m, earlier)
+                    for other in both[1:]:
+                        rels.append(_relation(p.type, other, None, None, sent, 0.5 * _confidence(m, other, None)))
+                    head, conf_scale = (both[0] if both else earlier[-1]), 0.5  # "He was arrested in 1993"
                 if head is None or (p.tail and tail is None) or (tail and head.entity == tail.entity):
                     continue
                 conf = conf_scale * _confidence(m, head, tail)
