@@ -179,3 +179,11 @@ def test_arrests_stated_without_a_name_go_to_the_persons_just_named():
     assert _rel(x, "arrested", "Luis Valle Ortiz", None) and _rel(x, "arrested", "Miguel Arnulfo Cano", None)
     x = extract("Police say Tomás Reyna ran the Reyna Clan. The clan was dismantled in 1993.")
     assert not _rel(x, "arrested", "Tomás Reyna", None)
+
+
+def test_a_first_name_alone_is_a_mention_when_one_person_has_it():
+    x = extract("Carmelo Caruana ran the Caruana clan. Police say Carmelo's son Alfonso took over the ships.")
+    assert _rel(x, "kin_of", "Alfonso", "Carmelo Caruana")
+    x = extract("Javier Rivera and Javier Soto met in Lima. Javier flew home.")
+    javiers = [p for p in x.persons if p.name.startswith("Javier")]
+    assert all(len(p.mentions) == 1 for p in javiers)  # two persons share it: "Javier" alone is no one's

@@ -318,6 +318,15 @@ def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
         for w in words[1:] if len(words) > 1 else words:
             if len(w) >= 3 and fold(w) not in lex.places:
                 forms.setdefault(w, d)
+    # a first name used alone ("Carmelo's son", "Javier and Devis") when one person has it
+    firsts: dict[str, list[_PersonDraft]] = {}
+    for d in drafts:
+        words = [t for t in tokens(d.name) if fold(t) not in _NAME_PARTICLES]
+        if len(words) > 1 and fold(words[0]) in _given_names():
+            firsts.setdefault(words[0], []).append(d)
+    for first, owners in firsts.items():
+        if len(owners) == 1 and len(first) >= 3 and first not in forms and fold(first) not in lex.places:
+            forms[first] = owners[0]
     if not forms:
         return
     pattern = re.compile(
