@@ -187,3 +187,12 @@ def test_a_first_name_alone_is_a_mention_when_one_person_has_it():
     x = extract("Javier Rivera and Javier Soto met in Lima. Javier flew home.")
     javiers = [p for p in x.persons if p.name.startswith("Javier")]
     assert all(len(p.mentions) == 1 for p in javiers)  # two persons share it: "Javier" alone is no one's
+
+
+def test_place_names_with_a_given_name_first_are_not_persons_and_familiar_as_adjective_is_no_kin():
+    x = extract("Las autodefensas del Magdalena Medio operaban cerca de Baja California Sur.")
+    assert not any(p.name in ("Magdalena Medio", "Baja California Sur") for p in x.persons)
+    x = extract("En 2018 David Byrne vendió la casa familiar de Liam Byrne en Crumlin.")
+    assert not any(r.type == "kin_of" for r in x.relations)
+    x = extract("En 2018 David Byrne vendió la casa de un familiar de Liam Byrne.")
+    assert _rel(x, "kin_of", "David Byrne", "Liam Byrne") or _rel(x, "kin_of", "Liam Byrne", "David Byrne")

@@ -169,6 +169,17 @@ def _last_persons(by_sentence: dict[int, list[Mention]], index: int) -> list[Men
     return []
 
 
+_NOMINAL_BEFORE = re.compile(
+    r"\b(?:un|una|unos|unas|su|sus|el|la|los|las|otro|otra|otros|dos|tres|varios|varias|algunos|sus propios)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _adjectival_kin(doc: Document, start: int, word: str) -> bool:
+    """'familiar' as an adjective ("la casa familiar", "negocio familiar") is no relative."""
+    return fold(word) in {"familiar", "familiares"} and not _NOMINAL_BEFORE.search(doc.text[max(0, start - 20) : start])
+
+
 def _kin_relations(
     doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention] = ()
 ) -> list[Relation]:
@@ -180,7 +191,7 @@ def _kin_relations(
     for voice, regex in kin_patterns:
         for m in regex.finditer(doc.text, sent.start, sent.end):
             kind = lex.kinship.get(fold(m.group("kin")))
-            if not kind:
+            if not kind or _adjectival_kin(doc, m.start("kin"), m.group("kin")):
                 continue
             s, e = m.start(), m.end()
             if voice == "group_plural":
