@@ -196,3 +196,18 @@ def test_place_names_with_a_given_name_first_are_not_persons_and_familiar_as_adj
     assert not any(r.type == "kin_of" for r in x.relations)
     x = extract("En 2018 David Byrne vendió la casa de un familiar de Liam Byrne.")
     assert _rel(x, "kin_of", "David Byrne", "Liam Byrne") or _rel(x, "kin_of", "Liam Byrne", "David Byrne")
+
+
+def test_a_given_name_in_apposition_to_a_kin_word_is_a_person():
+    x = extract("Dispararon contra la casa de Rosa, hermana de Tato Camino, en Rosario.")
+    assert "Rosa" in [p.name for p in x.persons]
+    assert _rel(x, "kin_of", "Rosa", "Tato Camino")
+    x = extract("Police named Gerson Gálvez Calle, son of a fisherman, as the boss.")
+    assert [p.name for p in x.persons] == ["Gerson Gálvez Calle"]
+
+
+def test_a_first_name_coordinated_with_a_full_name_shares_its_surnames():
+    x = extract("La disputa por el sur enfrentó a los Camino con Alan y Jonathan Funes, hijos de Jorge Funes.")
+    names = [p.name for p in x.persons]
+    assert "Alan Funes" in names and "Jonathan Funes" in names
+    assert _rel(x, "kin_of", "Alan Funes", "Jorge Funes")

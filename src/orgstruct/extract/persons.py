@@ -187,7 +187,9 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
             draft.mentions.append(Span(alias[1], alias[2], alias[0], sent_i))
     _add_alias_only(doc, drafts, taken)
     _add_initial_withheld(doc, drafts, taken)
+    _add_coordinated_first_names(doc, drafts, taken)
     _add_kin_named(doc, drafts, lex, taken)
+    _add_named_before_kin(doc, drafts, lex, taken)
     _add_short_mentions(doc, drafts, lex, taken)
     return tuple(
         Person(
@@ -272,6 +274,64 @@ def _kin_named_re() -> re.Pattern[str]:
         rf"\b(?:{kin})\s*(?:,|:)?\s+(?P<names>{_GIVEN}(?:\s*(?:,|\by\b|\band\b|\be\b)\s*{_GIVEN})*)(?![\w\-])",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _named_before_kin_re() -> re.Pattern[str]:
+    """ "Rosa, hermana de Tato", "Toufik, father of Salim": a given name in apposition to a kin word."""
+    words = sorted(entity_lexicon().kinship, key=len, reverse=True)
+    kin = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"(?<![\w\-])(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+),\s+(?:(?:la|el|su|the|his|her|their|a|an|una|un)\s+)?"
+        rf"(?:(?:younger|older|elder|eldest|youngest|menor|mayor)\s+)?(?:{kin})\b"
+    )
+
+
+def _add_named_before_kin(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
+    known = {t for d in drafts for t in d.tokens} | {fold(a) for d in drafts for a in d.aliases}
+    spans = [(s.start, s.end) for d in drafts for s in d.mentions]
+    for m in _named_before_kin_re().finditer(doc.text):
+        word, start, end = m.group("name"), m.start("name"), m.end("name")
+        w = fold(word)
+        if w not in _given_names() or w in known or _inside(start, spans) or _inside(start, taken):
+            continue
+        if re.search(r"[A-ZÁÉÍÓÚÑ][\w\-]*\s+$", doc.text[max(0, start - 30) : start]):
+            continue  # the end of a longer name ("Gerson Gálvez Calle, son of")
+        d = _PersonDraft(name=word, tokens=[w])
+        d.mentions.append(Span(start, end, word, _sentence_index(doc, start)))
+        drafts.append(d)
+        known.add(w)
+        spans.append((start, end))
+
+
+_FIRST_BEFORE_AND = re.compile(r"(?<![\w\-])(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+)\s+(?:y|e|and)\s+$")
+
+
+def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], taken) -> None:
+    """ "Alan y Jonathan Funes", "Javier and Devis Rivera Maradiaga": the first name before the
+    conjunction shares the full name's surnames."""
+    spans = [(s.start, s.end) for d in drafts for s in d.mentions]
+    for d in list(drafts):
+        words = d.name.split()
+        if len(words) < 2 or fold(words[0]) not in _given_names():
+            continue
+        for m in list(d.mentions):
+            if m.text != d.name:
+                continue
+            before = _FIRST_BEFORE_AND.search(doc.text, max(0, m.start - 40), m.start)
+            if before is None:
+                continue
+            first, start, end = before.group("first"), before.start("first"), before.end("first")
+            if fold(first) not in _given_names() or _inside(start, spans) or _inside(start, taken):
+                continue
+            name = " ".join([first, *words[1:]])
+            toks = [fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES]
+            if any(set(toks) == set(o.tokens) for o in drafts):
+                continue
+            new = _PersonDraft(name=name, tokens=toks)
+            new.mentions.append(Span(start, end, first, m.sentence))
+            drafts.append(new)
+            spans.append((start, end))
 
 
 def _add_kin_named(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
