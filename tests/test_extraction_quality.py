@@ -10,8 +10,8 @@ from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, l
 from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
-    "en": {"groups_f1": 0.81, "alias_accuracy": 0.60, "persons_f1": 0.87, "relations_f1": 0.40, "operations_f1": 0.45},
-    "es": {"groups_f1": 0.85, "alias_accuracy": 0.77, "persons_f1": 0.88, "relations_f1": 0.39, "operations_f1": 0.51},
+    "en": {"groups_f1": 0.81, "alias_accuracy": 0.60, "persons_f1": 0.88, "relations_f1": 0.40, "operations_f1": 0.45},
+    "es": {"groups_f1": 0.85, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.39, "operations_f1": 0.51},
 }
 # the rules alone on data/gold_train, which was never read to write them (the typer trains on it);
 # the operations rules were chosen among a few variants by their F1 here and on the gold
