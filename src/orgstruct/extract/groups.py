@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, tokens
+from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, given_names, tokens
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Span
 
@@ -53,15 +53,10 @@ _SIBLING_HEADS = {"brothers", "hermanos", "sisters", "hermanas"}
 _COUNT_WORDS = {"both", "ambos", "two", "dos", "three", "tres", "four", "cuatro", "the", "los", "las"}
 
 
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    return frozenset(fold(n) for n in load_lexicon("given_names")["given_names"])
-
-
 def _only_given_names(text: str) -> bool:
     """Words that name persons by their first names or count them ("Both", "Francesco")."""
     words = [fold(t) for t in tokens(text)]
-    return all(w in _COUNT_WORDS or w in _given_names() for w in words)
+    return all(w in _COUNT_WORDS or w in given_names() for w in words)
 
 
 # A quoted name in apposition to a person ('Servando Gómez, "La Tuta",') or after alias is a

@@ -100,5 +100,11 @@ def entity_lexicon() -> EntityLexicon:
     )
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Folded given names (features/lexicons/given_names.json)."""
+    return frozenset(fold(n) for n in load_lexicon("given_names")["given_names"])
+
+
 def tokens(phrase: str) -> list[str]:
     return re.findall(r"[\w'’\-]+", phrase)

@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, tokens
-from orgstruct.resources import load_lexicon
+from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, given_names, tokens
 from orgstruct.schema import Document, Group, Person, Span
 
 _ALIAS_AFTER = re.compile(
@@ -66,7 +65,7 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
     if any(fold(t) in lex.institutions or fold(t) in lex.not_in_person_names for t in words):
         return False
     first = fold(words[0])
-    if (first in lex.demonyms or first in lex.places) and first not in _given_names():
+    if (first in lex.demonyms or first in lex.places) and first not in given_names():
         return False
     if any(t.isupper() and len(t) > 1 for t in words) or any(c.isdigit() for c in text):
         return False
@@ -122,14 +121,9 @@ def _role(doc: Document, start: int, end: int, lex: EntityLexicon) -> str | None
     return None
 
 
-@lru_cache(maxsize=1)
-def _given_names() -> frozenset[str]:
-    return frozenset(fold(n) for n in load_lexicon("given_names")["given_names"])
-
-
 def _has_person_context(doc: Document, start: int, end: int, first: str, lex: EntityLexicon) -> bool:
     """Starts with a given name, or is introduced like a person (role, title, kin word, alias after)."""
-    if fold(first) in _given_names():
+    if fold(first) in given_names():
         return True
     if re.fullmatch(r"\S+\s+[A-Z][a-z]+-[a-z]+", doc.text[start:end]):
         return True  # a romanised Chinese name, "Shih Chun-chi", "Lin Hsiu-po"
@@ -212,7 +206,7 @@ def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: list[tuple[int
     """Héctor "Niño" Guerrero: a person named Héctor Guerrero with the alias Niño."""
     drafts = []
     for m in _EMBEDDED_NICK.finditer(doc.text):
-        if _inside(m.start(), taken) or fold(m.group("first")) not in _given_names():
+        if _inside(m.start(), taken) or fold(m.group("first")) not in given_names():
             continue
         name = f"{m.group('first')} {m.group('last')}"
         if not _is_person_name(name, lex):
@@ -254,7 +248,7 @@ def _add_initial_withheld(doc: Document, drafts: list[_PersonDraft], taken) -> N
     for m in _INITIAL_WITHHELD.finditer(doc.text):
         first = m.group("name").split()[0]
         named = [(s.start, s.end) for d in drafts for s in d.mentions]
-        if fold(first) not in _given_names() or _inside(m.start(), taken) or _inside(m.start(), named):
+        if fold(first) not in given_names() or _inside(m.start(), taken) or _inside(m.start(), named):
             continue
         text = m.group(0)
         d = _PersonDraft(name=text, tokens=[fold(t) for t in tokens(m.group("name"))] + [m.group("initial").lower()])
@@ -293,7 +287,7 @@ def _add_named_before_kin(doc: Document, drafts: list[_PersonDraft], lex: Entity
     for m in _named_before_kin_re().finditer(doc.text):
         word, start, end = m.group("name"), m.start("name"), m.end("name")
         w = fold(word)
-        if w not in _given_names() or w in known or _inside(start, spans) or _inside(start, taken):
+        if w not in given_names() or w in known or _inside(start, spans) or _inside(start, taken):
             continue
         if re.search(r"[A-ZÁÉÍÓÚÑ][\w\-]*\s+$", doc.text[max(0, start - 30) : start]):
             continue  # the end of a longer name ("Gerson Gálvez Calle, son of")
@@ -313,7 +307,7 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
     spans = [(s.start, s.end) for d in drafts for s in d.mentions]
     for d in list(drafts):
         words = d.name.split()
-        if len(words) < 2 or fold(words[0]) not in _given_names():
+        if len(words) < 2 or fold(words[0]) not in given_names():
             continue
         for m in list(d.mentions):
             if m.text != d.name:
@@ -322,7 +316,7 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
             if before is None:
                 continue
             first, start, end = before.group("first"), before.start("first"), before.end("first")
-            if fold(first) not in _given_names() or _inside(start, spans) or _inside(start, taken):
+            if fold(first) not in given_names() or _inside(start, spans) or _inside(start, taken):
                 continue
             name = " ".join([first, *words[1:]])
             toks = [fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES]
@@ -382,7 +376,7 @@ def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
     firsts: dict[str, list[_PersonDraft]] = {}
     for d in drafts:
         words = [t for t in tokens(d.name) if fold(t) not in _NAME_PARTICLES]
-        if len(words) > 1 and fold(words[0]) in _given_names():
+        if len(words) > 1 and fold(words[0]) in given_names():
             firsts.setdefault(words[0], []).append(d)
     for first, owners in firsts.items():
         if len(owners) == 1 and len(first) >= 3 and first not in forms and fold(first) not in lex.places:
