@@ -200,7 +200,13 @@ def train_relations(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where the typer JSON is written.")] = Path(
         "model/relation_typer.json"
     ),
-    c_value: Annotated[float, typer.Option("--c", help="Inverse L2 strength of each logistic regression.")] = 0.3,
+    c_value: Annotated[
+        float | None,
+        typer.Option(
+            "--c",
+            help="Inverse L2 strength of each logistic regression (default: the tuned relation_training.DEFAULT_C).",
+        ),
+    ] = None,
 ) -> None:
     """Train the learned relation typer on DATA/gold_train (never on the evaluation gold)."""
     from orgstruct.relation_training import train_and_save

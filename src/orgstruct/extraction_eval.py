@@ -116,9 +116,7 @@ class ExtractionScores:
             "documents": self.documents,
             "alias_accuracy": round(self.alias_accuracy, 3),
             "aliases": self.aliases_total,
-            "relations_missing_entity": round(
-                self.relations_missing_entity / max(1, self.relations.tp + self.relations.fn), 3
-            ),
+            "relations_missing_entity": round(self.relations_missing_entity / max(1, self.relations_gold), 3),
         }
         for name in ("groups", "persons", "relations", "operations"):
             c: Counts = getattr(self, name)

@@ -184,11 +184,9 @@ def own_segments(
     return own, len(own.split()) / max(1, len(sentence.text.split()))
 
 
-def _lexical_features(owned, names) -> dict[str, float]:
+def _lexical_features(masked, shares) -> dict[str, float]:
     """Cue rates and explicit statements over the parts of the group's sentences that are
-    about it (``own_segments``), each weighted by its share of its sentence."""
-    shares = [w for _, w in owned]
-    masked = [mask_names(t, names) for t, _ in owned]
+    about it (``own_segments``, names masked), each weighted by its share of its sentence."""
     rates = [_cue_rates(m) for m in masked]
     stmts = [_statements(m) for m in masked]
     total = sum(shares) or 1.0
@@ -234,7 +232,7 @@ def featurize_group(extraction: Extraction, group: Group) -> GroupView:
     ops = {o.operation for o in extraction.operations if o.group == group.id}
     f.update({f"op_{op}": float(op in ops) for op in OPERATIONS})
     f["op_chain_coverage"] = len(ops) / len(OPERATIONS)
-    lexical, parts = _lexical_features(owned, names)
+    lexical, parts = _lexical_features(masked, [w for _, w in owned])
     f.update(lexical)
     share = len(group.mentions) / max(1, sum(len(g.mentions) for g in extraction.groups))
     doc_rates = _cue_rates(mask_names(_doc_text_about(extraction, group, marks), names))

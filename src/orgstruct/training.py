@@ -243,15 +243,7 @@ def load_training_data(data_dir: Path) -> list[CorpusDocument]:
 def fit_final(
     config: ExperimentConfig, X: np.ndarray, examples: list[Example], embedder: Embedder, metadata: dict
 ) -> Model:
-    est = StructureClassifier(
-        feature_names=columns_for(embedder),
-        C=config.C,
-        embedding_weight=config.embedding_weight,
-        calibrate=config.calibrate,
-        random_state=config.seed,
-        clip=config.clip,
-    )
-    est.fit(X, [e.label for e in examples])
+    est = _make_estimator(config, columns_for(embedder)).fit(X, [e.label for e in examples])
     return Model(est, embedder, dict(metadata, columns=list(columns_for(embedder))))
 
 

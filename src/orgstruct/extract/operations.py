@@ -41,7 +41,8 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
 def _nearest_group(spans: list[tuple[int, int, str]], pos: int, lang: str = "en") -> str | None:
     """The group a cue at ``pos`` is about: in English the closest group named before it; in
     Spanish, whose long sentences put the actor first and partners in later clauses, the first
-    group named (measured: ops F1 es +0.02 on both data/gold and data/gold_train; en -0.03 and +0.01)."""
+    group named (measured once with a script not in the repository: ops F1 es +0.02 on both
+    data/gold and data/gold_train; en -0.03 and +0.01, so English keeps the closest group)."""
     if lang == "es" and spans:
         return spans[0][2]
     left = [g for s, e, g in spans if e <= pos]

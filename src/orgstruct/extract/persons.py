@@ -183,7 +183,7 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
     _add_initial_withheld(doc, drafts, taken)
     _add_coordinated_first_names(doc, drafts, taken)
     _add_kin_named(doc, drafts, lex, taken)
-    _add_named_before_kin(doc, drafts, lex, taken)
+    _add_named_before_kin(doc, drafts, taken)
     _add_short_mentions(doc, drafts, lex, taken)
     return tuple(
         Person(
@@ -281,9 +281,22 @@ def _named_before_kin_re() -> re.Pattern[str]:
     )
 
 
-def _add_named_before_kin(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
+def _known_forms(drafts: list[_PersonDraft]) -> tuple[set[str], list[tuple[int, int]]]:
+    """The folded name words and aliases of the persons found so far, and their mention spans."""
     known = {t for d in drafts for t in d.tokens} | {fold(a) for d in drafts for a in d.aliases}
-    spans = [(s.start, s.end) for d in drafts for s in d.mentions]
+    return known, [(s.start, s.end) for d in drafts for s in d.mentions]
+
+
+def _add_draft(drafts: list[_PersonDraft], spans: list[tuple[int, int]], name: str, toks: list[str], at: Span) -> None:
+    """A new person known from one mention."""
+    d = _PersonDraft(name=name, tokens=toks)
+    d.mentions.append(at)
+    drafts.append(d)
+    spans.append((at.start, at.end))
+
+
+def _add_named_before_kin(doc: Document, drafts: list[_PersonDraft], taken) -> None:
+    known, spans = _known_forms(drafts)
     for m in _named_before_kin_re().finditer(doc.text):
         word, start, end = m.group("name"), m.start("name"), m.end("name")
         w = fold(word)
@@ -291,11 +304,8 @@ def _add_named_before_kin(doc: Document, drafts: list[_PersonDraft], lex: Entity
             continue
         if re.search(r"[A-ZÁÉÍÓÚÑ][\w\-]*\s+$", doc.text[max(0, start - 30) : start]):
             continue  # the end of a longer name ("Gerson Gálvez Calle, son of")
-        d = _PersonDraft(name=word, tokens=[w])
-        d.mentions.append(Span(start, end, word, _sentence_index(doc, start)))
-        drafts.append(d)
+        _add_draft(drafts, spans, word, [w], Span(start, end, word, _sentence_index(doc, start)))
         known.add(w)
-        spans.append((start, end))
 
 
 _FIRST_BEFORE_AND = re.compile(r"(?<![\w\-])(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+)\s+(?:y|e|and)\s+$")
@@ -322,17 +332,13 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
             toks = [fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES]
             if any(set(toks) == set(o.tokens) for o in drafts):
                 continue
-            new = _PersonDraft(name=name, tokens=toks)
-            new.mentions.append(Span(start, end, first, m.sentence))
-            drafts.append(new)
-            spans.append((start, end))
+            _add_draft(drafts, spans, name, toks, Span(start, end, first, m.sentence))
 
 
 def _add_kin_named(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
     """Persons named by a single given name right after a kin word: "his son Vito", "sus hijos
     Waldemar y Eliu", "their uncle Nelson"."""
-    known = {t for d in drafts for t in d.tokens} | {fold(a) for d in drafts for a in d.aliases}
-    spans = [(s.start, s.end) for d in drafts for s in d.mentions]
+    known, spans = _known_forms(drafts)
     for m in _kin_named_re().finditer(doc.text):
         if not m.group("names")[0].isupper():
             continue
@@ -355,16 +361,15 @@ def _add_kin_named(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon
             ):
                 continue
             text = item.group(0)
-            d = _PersonDraft(name=text, tokens=[fold(t) for t in tokens(text)])
-            d.mentions.append(Span(start, end, text, _sentence_index(doc, start)))
-            drafts.append(d)
+            toks = [fold(t) for t in tokens(text)]
+            _add_draft(drafts, spans, text, toks, Span(start, end, text, _sentence_index(doc, start)))
             known.add(w)
-            spans.append((start, end))
 
 
 def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
     """Surnames and aliases used alone ("MacDowell", "Caracol") are mentions too."""
     forms: dict[str, _PersonDraft] = {}
+    firsts: dict[str, list[_PersonDraft]] = {}
     for d in drafts:
         for alias in d.aliases:
             forms.setdefault(alias, d)
@@ -372,12 +377,9 @@ def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
         for w in words[1:] if len(words) > 1 else words:
             if len(w) >= 3 and fold(w) not in lex.places:
                 forms.setdefault(w, d)
-    # a first name used alone ("Carmelo's son", "Javier and Devis") when one person has it
-    firsts: dict[str, list[_PersonDraft]] = {}
-    for d in drafts:
-        words = [t for t in tokens(d.name) if fold(t) not in _NAME_PARTICLES]
         if len(words) > 1 and fold(words[0]) in given_names():
             firsts.setdefault(words[0], []).append(d)
+    # a first name used alone ("Carmelo's son", "Javier and Devis") when one person has it
     for first, owners in firsts.items():
         if len(owners) == 1 and len(first) >= 3 and first not in forms and fold(first) not in lex.places:
             forms[first] = owners[0]
