@@ -211,3 +211,35 @@ def test_a_first_name_coordinated_with_a_full_name_shares_its_surnames():
     names = [p.name for p in x.persons]
     assert "Alan Funes" in names and "Jonathan Funes" in names
     assert _rel(x, "kin_of", "Alan Funes", "Jorge Funes")
+
+
+def _sym(x, rtype, a, b):
+    return _rel(x, rtype, a, b) or _rel(x, rtype, b, a)
+
+
+def test_an_alliance_or_a_war_between_listed_groups_pairs_every_one_of_them():
+    x = extract("In 2010 an alliance between the Sinaloa Cartel, the Gulf Cartel and La Familia Michoacana was formed.")
+    for a, b in [("Sinaloa Cartel", "Gulf Cartel"), ("Sinaloa Cartel", "La Familia Michoacana")]:
+        assert _sym(x, "allied_with", a, b)
+    assert _sym(x, "allied_with", "Gulf Cartel", "La Familia Michoacana")
+    x = extract("En 2012 estalló la guerra entre Los Zetas y el Cártel del Golfo en Tamaulipas.")
+    assert _sym(x, "rival_of", "Los Zetas", "Cártel del Golfo")
+    assert not _sym(x, "allied_with", "Los Zetas", "Cártel del Golfo")
+    # the list must follow the trigger: a group named further on is not a party
+    x = extract("Una tregua entre jefes locales duró poco; después llegaron Los Zetas y el Cártel del Golfo.")
+    assert not _sym(x, "allied_with", "Los Zetas", "Cártel del Golfo")
+
+
+def test_a_listed_tail_gets_the_relation_too():
+    x = extract("La fiscalía afirmó que José Adán Salazar Umaña fue socio de Pablo Escobar y de Amado Carrillo.")
+    assert _sym(x, "allied_with", "José Adán Salazar Umaña", "Pablo Escobar")
+    assert _sym(x, "allied_with", "José Adán Salazar Umaña", "Amado Carrillo")
+
+
+def test_a_group_named_with_its_owners_is_led_by_them():
+    x = extract("En Guerrero operan Los Ardillos, de los hermanos Celso y Antonio Ortega, y Los Rojos.")
+    assert _rel(x, "leads", "Celso Ortega", "Los Ardillos") and _rel(x, "leads", "Antonio Ortega", "Los Ardillos")
+    assert not _rel(x, "leads", "Celso Ortega", "Los Rojos")
+    # "de" after a group followed by a place or a year is no owner
+    x = extract("Los Ardillos, de Chilapa, pelean con Los Rojos desde 2015.")
+    assert not any(r.type == "leads" for r in x.relations)

@@ -111,6 +111,12 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
         second = next(x for x in reversed(left) if x.entity == distinct[0])
         first = next(x for x in reversed(left) if x.entity == distinct[1])
         return first, second
+    if p.voice in ("owned", "owner"):  # "Los Ardillos, de los hermanos Ortega" / "Escobar's Medellín Cartel"
+        left = _left(mentions, s + 1, p.tail if p.voice == "owned" else p.head)
+        right = _right(mentions, e, p.head if p.voice == "owned" else p.tail)
+        if left is None or right is None or s - left.end > 1 or right.start - e > 1:
+            return None, None
+        return (right, left) if p.voice == "owned" else (left, right)
     if p.voice == "copular":  # "the crew's boss is P": P after the verb, the group before or salient
         return _right(mentions, e, p.head), _left(mentions, s, p.tail)
     if p.voice == "unary":
@@ -251,9 +257,15 @@ def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dic
     return out
 
 
-_LIST_SEP = re.compile(r"^(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)$", re.IGNORECASE)
+_LIST_SEP = re.compile(
+    r"^(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)(?:(?:of|de|del|with|con)\s+)?"
+    r"(?:(?:the|el|la|los|las)\s+)?$",
+    re.IGNORECASE,
+)
 _SAME_ENTITY_GAP = re.compile(r"^[\s,\"“”«»‘’'()]*(?:(?:alias|a\.k\.a\.?|aka)\s*[\"“«‘']*)?$", re.IGNORECASE)
 _COORDINATED_TYPES = {"leads", "directs", "works_for", "finances", "brokers_for", "arrested", "lieutenant_of"}
+# types whose tail can be a list: "socio de Pablo Escobar y de Amado Carrillo", "worked for A and B"
+_COORDINATED_TAILS = {"allied_with", "rival_of", "works_for", "brokers_for"}
 
 
 def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -283,6 +295,23 @@ def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> li
 
 _OPPOSED = {"rival_of", "allied_with"}
 _MEMBERSHIP = {"leads", "directs", "finances", "works_for", "lieutenant_of"}
+
+
+def _between(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: list[Mention]) -> list[Relation]:
+    """ "una alianza entre A, B y C", "the war between A and B": every pair of the listed entities."""
+    first = _right(mentions, m.end(), p.head)
+    if first is None or not re.fullmatch(
+        r"[\s\"“«'‘]*(?:(?:the|el|la|los|las)\s+)?", doc.text[m.end() : first.start], re.I
+    ):
+        return []
+    listed = [first, *(o for o in _coordinated(doc, first, mentions) if o.start > first.start)]
+    conf = _confidence(m, first, None)
+    return [
+        _relation(p.type, a, b, None, sent, conf)
+        for i, a in enumerate(listed)
+        for b in listed[i + 1 :]
+        if a.entity != b.entity
+    ]
 
 
 def _affiliated(found: dict[tuple, Relation], rels: list[Relation], person: Mention, group: Mention) -> bool:
@@ -357,6 +386,9 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         rels: list[Relation] = _kin_relations(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
+                if p.voice == "between":
+                    rels.extend(_between(doc, sent, p, m, mentions))
+                    continue
                 head, tail = _slots(p, m, mentions)
                 conf_scale = 1.0
                 if (
@@ -383,6 +415,10 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     for other in _coordinated(doc, head, mentions):
                         if not tail or other.entity != tail.entity:
                             rels.append(_relation(p.type, other, tail, None, sent, 0.9 * conf))
+                if p.type in _COORDINATED_TAILS and tail is not None and p.voice in ("active", "nominal"):
+                    for other in _coordinated(doc, tail, mentions):
+                        if other.entity != head.entity and other.start > tail.start:
+                            rels.append(_relation(p.type, head, other, None, sent, 0.9 * conf))
         for r in rels:
             keep_strongest(found, r)
     return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))
