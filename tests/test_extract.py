@@ -243,3 +243,14 @@ def test_a_group_named_with_its_owners_is_led_by_them():
     # "de" after a group followed by a place or a year is no owner
     x = extract("Los Ardillos, de Chilapa, pelean con Los Rojos desde 2015.")
     assert not any(r.type == "leads" for r in x.relations)
+
+
+def test_names_leave_out_full_stops_genitives_quotes_and_pandemics():
+    x = extract("La droga llegaba al cartel de Sinaloa. La pandemia de COVID-19 frenó al cartel de Sinaloa.")
+    assert [g.name for g in x.groups] == ["cartel de Sinaloa"]
+    x = extract("Police said Daniel Kinahan's network grew. Europe now has what police call a 'Super Cartel'.")
+    assert [p.name for p in x.persons] == ["Daniel Kinahan"]
+    assert [g.name for g in x.groups] == ["Super Cartel"]
+    # the apostrophe of 'Ndrangheta and of O'Brien stays
+    x = extract("The 'Ndrangheta hired Sean O'Brien as a courier.")
+    assert [g.name for g in x.groups] == ["'Ndrangheta"] and [p.name for p in x.persons] == ["Sean O'Brien"]

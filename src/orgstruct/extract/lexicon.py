@@ -11,9 +11,13 @@ from orgstruct.resources import load_lexicon
 
 _UPPER = "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper())
 _LOWER = "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).islower())
+# A capitalised name token: "'Ndrangheta", "O'Brien", "Jean-Luc", "U.S.", "Jr."; not a genitive
+# ("Kinahan's"), a closing quote ("'Tito'") or a sentence's full stop ("cartel de Sinaloa.")
+_WORDCH = rf"[\w{_UPPER}{_LOWER}]"
 CAP = (
-    rf"(?:['’]?[A-Z{_UPPER}][\w{_UPPER}{_LOWER}'’.\-]*|\d+[A-Z][\w\-]*|[A-Z]{{1,4}}-\d+"
-    r"|(?<![\w,.])\d{1,3}(?![\d,.:/]))"
+    rf"(?:(?:['’](?=Nd))?[A-Z{_UPPER}]{_WORDCH}*(?:(?:['’](?!s\b)|[.\-]){_WORDCH}+)*"
+    r"(?:(?<=\b[A-Z])\.|(?<=\b(?:Jr|Sr|St))\.)?"
+    r"|\d+[A-Z][\w\-]*|[A-Z]{1,4}-\d+|(?<![\w,.])\d{1,3}(?![\d,.:/]))"
 )
 
 
