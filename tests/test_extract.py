@@ -254,3 +254,19 @@ def test_names_leave_out_full_stops_genitives_quotes_and_pandemics():
     # the apostrophe of 'Ndrangheta and of O'Brien stays
     x = extract("The 'Ndrangheta hired Sean O'Brien as a courier.")
     assert [g.name for g in x.groups] == ["'Ndrangheta"] and [p.name for p in x.persons] == ["Sean O'Brien"]
+
+
+def test_a_name_after_a_role_only_a_group_has_is_a_group():
+    x = extract("Eduardo Macea fue señalado como líder de Calor Calor, una de las bandas de Colón.")
+    assert [g.name for g in x.groups] == ["Calor Calor"] and [p.name for p in x.persons] == ["Eduardo Macea"]
+    # but not a person, a place or an institution
+    x = extract("Era hermano de Pedro Pérez y miembro de Policía Nacional; fue líder de Santa Marta.")
+    assert x.groups == ()
+
+
+def test_known_as_after_a_descriptive_apposition_is_an_alias():
+    x = extract(
+        "Prosecutors indicted members of the Almighty Latin King Nation, "
+        "the street gang better known as the Latin Kings."
+    )
+    assert len(x.groups) == 1 and "Latin Kings" in x.groups[0].aliases

@@ -29,7 +29,7 @@ _ALIAS_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _AKA = re.compile(
-    r"^\s*,?\s*(?:also known as|better known as|known as|a\.k\.a\.?|aka|also called|"
+    r"^\s*,?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|known as|a\.k\.a\.?|aka|also called|"
     r"conocid[oa] como|también conocid[oa] como|también llamad[oa]|o)\s+(?:the\s+|los\s+|las\s+)?"
     r"[\"“]?(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r")*)"
 )
@@ -117,6 +117,27 @@ def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow
     return not allow_place and lex.is_place_or_demonym(text)
 
 
+# a name that only a group can fill: "líder de Calor Calor", "members of Viv Ansanm"
+_GROUP_ROLE_BEFORE = re.compile(
+    r"\b(?:leaders?|founders?|co-founders?|members?|bosses|boss|kingpins?|ringleaders?|hitmen|gunmen|"
+    r"líder|líderes|fundador|fundadores|cabecillas?|miembros?|integrantes?|sicarios|capos?|"
+    r"brazo armado|armed wing)\s+(?:de la|de los|del|de|of the|of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _role_context(text: str, lex: EntityLexicon) -> str | None:
+    """A capitalised name after a role that only a group has ("líder de Calor Calor"): a group
+    unless it is a place, an institution, a known stopword or has a given name in it."""
+    toks = tokens(text)
+    folded = [fold(t) for t in toks]
+    if len(toks) < 2 or folded[0] in lex.stopwords or lex.is_place_or_demonym(text):
+        return None
+    if any(t in lex.institutions for t in folded) or any(t in given_names() for t in folded):
+        return None
+    return "role"
+
+
 def _classify(text: str, lex: EntityLexicon) -> str | None:
     toks = tokens(text)
     if not toks:
@@ -182,6 +203,8 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             dateline = not doc.text[para_start:start].strip(" \"'“(") and re.match(r"\s*[,:—–-]|\s+[A-Z]{2}", after)
             if kind is None and _is_acronym(text, lex, bool(dateline)):
                 kind = "acronym"
+            if kind is None and _GROUP_ROLE_BEFORE.search(doc.text[max(sent.start, start - 40) : start]):
+                kind = _role_context(text, lex)
             if kind == "article" and fold(text) in nicknames:
                 continue
             if kind and not _is_excluded(text, start, doc, lex):
