@@ -270,3 +270,10 @@ def test_known_as_after_a_descriptive_apposition_is_an_alias():
         "the street gang better known as the Latin Kings."
     )
     assert len(x.groups) == 1 and "Latin Kings" in x.groups[0].aliases
+
+
+def test_a_kin_phrase_names_the_relative_next_to_it_not_a_person_further_on():
+    x = extract("Seis meses después, la madre de Marcos Camino pidió a Brian Villalba que buscara sicarios.")
+    assert not any(r.type == "kin_of" for r in x.relations)
+    x = extract("El detenido, hijo de Pedro Ramos, Juan Ramos, fue trasladado.")
+    assert _rel(x, "kin_of", "Juan Ramos", "Pedro Ramos")

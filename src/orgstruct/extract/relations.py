@@ -208,11 +208,10 @@ def _kin_relations(
                 continue
             if voice == "apposition":
                 tail = _right(persons, e, ("person",))
-                head = _closest(
-                    _left(persons, s, ("person",), tail and tail.entity),
-                    _right(persons, tail.end, ("person",), tail.entity) if tail else None,
-                    s,
-                )
+                after = _right(persons, tail.end, ("person",), tail.entity) if tail else None
+                if after and not re.fullmatch(r"\s*[,:]\s*", doc.text[tail.end : after.start]):
+                    after = None  # "la madre de Marcos pidió a Brian": Brian is not the mother
+                head = _closest(_left(persons, s, ("person",), tail and tail.entity), after, s)
                 if tail and head is None:
                     head = _antecedent(doc, tail, list(earlier))
             elif voice == "possessive":
