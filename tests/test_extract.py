@@ -277,3 +277,21 @@ def test_a_kin_phrase_names_the_relative_next_to_it_not_a_person_further_on():
     assert not any(r.type == "kin_of" for r in x.relations)
     x = extract("El detenido, hijo de Pedro Ramos, Juan Ramos, fue trasladado.")
     assert _rel(x, "kin_of", "Juan Ramos", "Pedro Ramos")
+
+
+def test_japanese_syndicates_inner_groups_and_plural_nicknames():
+    x = extract("The Ikeda-gumi and the Kodo-kai clashed. Police raided a Sumiyoshi-ikka office.")
+    assert {g.name for g in x.groups} == {"Ikeda-gumi", "Kodo-kai", "Sumiyoshi-ikka"}
+    # a group named inside another's name is a group too, which the outer one belongs to,
+    # and it takes no relation or operation in the outer one's place
+    x = extract(
+        "Negociaba con el Bloque Centauros de las AUC. El Bloque Centauros de las AUC movía cocaína por avionetas."
+    )
+    assert {g.name for g in x.groups} == {"Bloque Centauros de las AUC", "AUC"}
+    assert _rel(x, "works_for", "Bloque Centauros de las AUC", "AUC")
+    assert {(x.entity_name(o.group), o.operation) for o in x.operations} == {
+        ("Bloque Centauros de las AUC", "transport")
+    }
+    # "known as" introduces a nickname, but a plural name after it is a group's
+    x = extract('The four brothers, known as "Los Chapitos," are the sons of Joaquín Guzmán, alias "El Chapo".')
+    assert [g.name for g in x.groups] == ["Los Chapitos"]

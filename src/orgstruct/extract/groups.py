@@ -112,8 +112,8 @@ def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow
     before = doc.text[max(0, start - 40) : start]
     if _MEDIA_CONTEXT.search(before) and not any(fold(t) in lex.heads for t in tokens(text)):
         return True
-    if _ALIAS_CONTEXT.search(before):
-        return True
+    if _ALIAS_CONTEXT.search(before) and not re.fullmatch(r"(?:Los|Las)\s+(?:\S+\s+)*\S+s", text):
+        return True  # a nickname; but "known as Los Chapitos": a plural name is a group's
     return not allow_place and lex.is_place_or_demonym(text)
 
 
@@ -138,6 +138,9 @@ def _role_context(text: str, lex: EntityLexicon) -> str | None:
     return "role"
 
 
+_SUFFIX_HEAD = re.compile(r"^[A-Z][a-z]+-(?:gumi|kai|ikka|rengo)$")
+
+
 def _classify(text: str, lex: EntityLexicon) -> str | None:
     toks = tokens(text)
     if not toks:
@@ -147,6 +150,8 @@ def _classify(text: str, lex: EntityLexicon) -> str | None:
         return None
     if any(t in lex.institutions for t in folded) and not any(t in lex.strong_heads for t in folded):
         return None
+    if _SUFFIX_HEAD.search(toks[-1]):
+        return "full"  # Japanese syndicates: "Ikeda-gumi", "Kodo-kai", "Sumiyoshi-ikka"
     heads = [t for t in folded if t in lex.heads]
     others = [t for t in folded if t not in lex.heads and t not in lex.connectors]
     if heads and set(heads) <= _SIBLING_HEADS and _only_given_names(" ".join(others)):
@@ -222,7 +227,22 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
         for m in _known_groups_re().finditer(doc.text):
             if not _ALIAS_CONTEXT.search(doc.text[max(0, m.start() - 40) : m.start()]):
                 found.append(_Candidate(m.start(), m.end(), m.group(0), _sentence_of(doc, m.start()), "known"))
-    return _drop_nested(found)
+    kept = _drop_nested(found)
+    return sorted(kept + _inner_groups(doc, kept), key=lambda c: c.start)
+
+
+# a group named inside another's name: "Bloque Centauros de las AUC", "Frente 10 de las FARC"
+_INNER = re.compile(r"\s(?:de las|de los|de la|del|of the)\s+(?P<inner>[A-Z]{2,6})$")
+
+
+def _inner_groups(doc: Document, cands: list[_Candidate]) -> list[_Candidate]:
+    out = []
+    for c in cands:
+        m = _INNER.search(c.text)
+        if m:
+            start = c.start + m.start("inner")
+            out.append(_Candidate(start, c.end, m.group("inner"), c.sentence, "acronym"))
+    return out
 
 
 KNOWN_GROUPS_ON = True  # benchmarks/extraction.py turns it off once to show what the list adds

@@ -62,8 +62,10 @@ def extract_operations(
             by_sentence.setdefault(m.sentence, []).append((m.start, m.end, g.id))
     for m, gid in proxies:
         by_sentence.setdefault(m.sentence, []).append((m.start, m.end, gid))
-    for spans in by_sentence.values():
+    for i, spans in by_sentence.items():
         spans.sort()
+        # a group named inside another's name ("Bloque Centauros de las AUC") is not what the sentence is about
+        by_sentence[i] = [x for x in spans if not any(o[0] <= x[0] and x[1] <= o[1] and o[:2] != x[:2] for o in spans)]
     counts = {g.id: len(g.mentions) for g in groups}
     major = set(sorted(counts, key=lambda gid: -counts[gid])[:MAJOR_GROUPS])
     found: dict[tuple[str, str], Operation] = {}

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from orgstruct.extract.lexicon import entity_lexicon, fold
 from orgstruct.resources import load_lexicon
-from orgstruct.schema import Document, Group, Person, Relation, Sentence
+from orgstruct.schema import Document, Group, Person, Relation, Sentence, Span
 
 SYMMETRIC = {"allied_with", "rival_of", "kin_of"}
 
@@ -59,9 +59,27 @@ def sentence_mentions(groups: tuple[Group, ...], persons: tuple[Person, ...]) ->
         for ent in ents:
             for m in ent.mentions:
                 by_sentence.setdefault(m.sentence, []).append(Mention(m.start, m.end, ent.id, etype))
-    for mentions in by_sentence.values():
-        mentions.sort(key=lambda m: m.start)
+    for i, mentions in by_sentence.items():
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        # a group named inside another's name ("Bloque Centauros de las AUC") is not a slot of its own
+        by_sentence[i] = [
+            m for m in mentions if not any(o.start <= m.start and m.end <= o.end and o != m for o in mentions)
+        ]
     return by_sentence
+
+
+def nested_groups(groups: tuple[Group, ...]) -> list[tuple[Span, str, str]]:
+    """(outer mention, outer group id, inner group id) for each group named inside another's name."""
+    spans = [(m, g.id) for g in groups for m in g.mentions]
+    return [
+        (outer, og, ig)
+        for outer, og in spans
+        for inner, ig in spans
+        if ig != og
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and (inner.start, inner.end) != (outer.start, outer.end)
+    ]
 
 
 def _left(mentions, pos, types, exclude=None):
@@ -420,4 +438,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                             rels.append(_relation(p.type, head, other, None, sent, 0.9 * conf))
         for r in rels:
             keep_strongest(found, r)
+    sentences = {s.index: s for s in doc.sentences}
+    for outer, og, ig in nested_groups(groups):  # "Bloque Centauros de las AUC": the bloc belongs to the AUC
+        head, tail = Mention(outer.start, outer.end, og, "group"), Mention(outer.start, outer.end, ig, "group")
+        keep_strongest(found, _relation("works_for", head, tail, None, sentences[outer.sentence], 0.8))
     return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))
