@@ -295,3 +295,14 @@ def test_japanese_syndicates_inner_groups_and_plural_nicknames():
     # "known as" introduces a nickname, but a plural name after it is a group's
     x = extract('The four brothers, known as "Los Chapitos," are the sons of Joaquín Guzmán, alias "El Chapo".')
     assert [g.name for g in x.groups] == ["Los Chapitos"]
+
+
+def test_places_operations_datelines_and_sentence_openers_are_not_groups():
+    x = extract("Claudio Cantero ran the group in the La Granada district before Los Monos took over.")
+    assert [g.name for g in x.groups] == ["Los Monos"]
+    x = extract("La Operación Muralla encontró un registro de Los Monos. Fue detenido en la finca Los Cocos.")
+    assert [g.name for g in x.groups] == ["Los Monos"]
+    x = extract("WENZHOU, China — Police said the Sun Yee On moved heroin.")
+    assert [g.name for g in x.groups] == ["Sun Yee On"]
+    x = extract("Hoy el Cártel del Golfo controla Reynosa.")
+    assert [g.name.removeprefix("el ") for g in x.groups] == ["Cártel del Golfo"]

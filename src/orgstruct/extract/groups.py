@@ -44,7 +44,16 @@ _CALLED = re.compile(
 )
 
 _PLACE_CONTEXT = re.compile(
-    r"\b(?:en|in|at|desde|hacia|near|cerca de|barrio|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|residents of)\s+$",
+    r"\b(?:en|in|at|desde|hacia|near|cerca de|barrios?|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|"
+    r"residents of|sector|finca|hacienda|rancho|village(?: of)?|district of|neighbou?rhood of|cárcel|prisión|penal|"
+    r"prison|jail|base aérea|air base|aeropuerto|airport|operación|operation|operativo|club|municipality of|"
+    r"province of|provincia de|state of|estado de|departamento de|department of)\s+$",
+    re.IGNORECASE,
+)
+# "the La Granada district", "the La Saline massacre": a place named before what happened there
+_PLACE_AFTER = re.compile(
+    r"\s+(?:district|neighbou?rhood|area|sector|prison|jail|massacre|village|municipality|province|region|valley|"
+    r"airport|base|estate|ranch|farm|slum|shantytown)\b",
     re.IGNORECASE,
 )
 _DOUBLE_SURNAME = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+-[A-ZÁÉÍÓÚ][a-záéíóúñ]+")
@@ -178,6 +187,8 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
     if m:
         word = fold(m.group(1))
         return word not in lex.stopwords and word not in lex.demonyms and not lex.is_place_or_demonym(word)
+    if text.isalpha() and len(text) >= 6:
+        return False  # a shouted word of a dateline or headline ("RIO DE JANEIRO", "WENZHOU"), not an acronym
     return (
         bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", text))
         and text not in lex.acronym_stop
@@ -201,7 +212,10 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
                     kind = "plural"
             if kind is None and re.search(r"\b(?:the|los)\s+$", before) and _DOUBLE_SURNAME.fullmatch(text):
                 kind = "plural"  # "the Nirta-Strangio", "los Amato-Pagano": a family named by two surnames
-            if kind == "article" and _PLACE_CONTEXT.search(doc.text[max(sent.start, start - 20) : start]):
+            if kind == "article" and (
+                _PLACE_CONTEXT.search(doc.text[max(sent.start, start - 20) : start])
+                or _PLACE_AFTER.match(doc.text, start + len(text))
+            ):
                 kind = None
             para_start = doc.text.rfind("\n", 0, start) + 1
             after = doc.text[start + len(text) : start + len(text) + 4]
