@@ -306,3 +306,30 @@ def test_places_operations_datelines_and_sentence_openers_are_not_groups():
     assert [g.name for g in x.groups] == ["Sun Yee On"]
     x = extract("Hoy el Cártel del Golfo controla Reynosa.")
     assert [g.name.removeprefix("el ") for g in x.groups] == ["Cártel del Golfo"]
+
+
+def test_other_names_of_a_group_are_aliases():
+    x = extract("Así nació el Cártel de Tijuana, también llamado Cártel de los Arellano Félix (CAF). El CAF creció.")
+    assert [(g.name, set(g.aliases)) for g in x.groups] == [
+        ("Cártel de Tijuana", {"Cártel de los Arellano Félix", "CAF"})
+    ]
+    x = extract("El grupo se llamaría Cártel del Milenio, o simplemente Los Valencia.")
+    assert [(g.name, g.aliases) for g in x.groups] == [("Cártel del Milenio", ("Los Valencia",))]
+    x = extract("For years the Adams family, also called the A-Team or the Clerkenwell crime syndicate, was feared.")
+    assert [(g.name, set(g.aliases)) for g in x.groups] == [("Adams family", {"A-Team", "Clerkenwell crime syndicate"})]
+    x = extract('Nobody agrees on what Viv Ansanm, "Living Together" in Haitian Creole, actually is.')
+    assert [(g.name, g.aliases) for g in x.groups] == [("Viv Ansanm", ("Living Together",))]
+    x = extract("Las Autodefensas de la Sierra (ACSN), a las que las autoridades llaman Los Pachenca, crecieron.")
+    assert "Los Pachenca" in x.groups[0].aliases and len(x.groups) == 1
+    # "o" without a comma joins two groups, it does not rename one
+    x = extract("Los Zetas o el Cártel del Golfo controlan Reynosa.")
+    assert len(x.groups) == 2
+
+
+def test_short_forms_merge_but_splinters_stay_apart():
+    x = extract("Los Caballeros Templarios dominaron Michoacán. Los Templarios cobraban cuotas.")
+    assert [(g.name, g.aliases) for g in x.groups] == [("Los Caballeros Templarios", ("Los Templarios",))]
+    x = extract("La Familia Michoacana se dividió. La Nueva Familia Michoacana opera en Guerrero.")
+    assert len(x.groups) == 2
+    x = extract("The Kobe Yamaguchi-gumi left the Yamaguchi-gumi. The Sumiyoshi-kai, or Sumiyoshi-rengo, sat out.")
+    assert len(x.groups) == 3

@@ -28,10 +28,33 @@ _ALIAS_CONTEXT = re.compile(
     r"(?:alias|a\.k\.a\.?|aka|apodad[oa]|conocid[oa] como|known as|nicknamed|\(a\))\s*[\"“‘']?$",
     re.IGNORECASE,
 )
+_NAME_SEQ = (
+    r"(?P<name>" + CAP + r"(?:\s+(?:(?:de|del|la|las|los|of|the|da|do)\s+){0,2}" + CAP + r")*"
+    r"(?:\s+(?:crime\s+|criminal\s+|drug\s+)?(?:syndicate|gang|group|family|cartel|clan|network|organi[sz]ation|"
+    r"mafia|firm|crew|mob)\b)?)"
+)
 _AKA = re.compile(
-    r"^\s*,?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|known as|a\.k\.a\.?|aka|also called|"
-    r"conocid[oa] como|también conocid[oa] como|también llamad[oa]|o)\s+(?:the\s+|los\s+|las\s+)?"
-    r"[\"“]?(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r")*)"
+    r"^\s*,?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|"
+    r"known as|a\.k\.a\.?|aka|also called|conocid[oa] como|también conocid[oa] como|también llamad[oa]|"
+    r"(?<=,)\s*(?:or|o)(?:\s+(?:simply|just|simplemente|sencillamente))?)\s+(?:the\s+|los\s+|las\s+)?"
+    r"[\"“]?" + _NAME_SEQ
+)
+# a second name after the first: "also called the A-Team or the Clerkenwell crime syndicate"
+_AKA_MORE = re.compile(r"[\"”]?\s*,?\s*(?:or|o)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ)
+# a translation in quotes: 'Viv Ansanm, "Living Together" in Haitian Creole'
+_QUOTED_TRANSLATION = re.compile(
+    r"^\s*,?\s*\(?[\"“](?P<name>" + CAP + r"(?:\s+\w+){0,4})[\"”]\s*(?:in|en)\s+(?:Haitian|Creole|English|Spanish|"
+    r"Italian|Portuguese|Chinese|Japanese|Cantonese|Albanian|Russian|Dutch|criollo|inglés|español|italiano|portugués|"
+    r"chino|japonés|albanés|ruso|neerlandés)\b"
+)
+# named in a relative clause or afterwards: "a las que las autoridades llaman Los Pachenca",
+# "por eso se les conoció como Los Reyes del Aguacate", "which police dubbed the Kings"
+_NAMED_LATER = re.compile(
+    r"\b(?:(?:que|a (?:la|las|los|el|lo) que|which|whom|that)\s+(?:[^.,;:()]{0,50}?\s+)?(?:llaman|llamaban|llamarían|"
+    r"llamaron|bautizaron|bautizó|conocen como|conocían como|denominan|call|called|calls|dubbed|nicknamed|"
+    r"se hace llamar|se hacía llamar|se hacen llamar)|se (?:les|le|los|las|la|lo) (?:conoce|conoció|conocía|conocen|"
+    r"llama|llamó|llamaba|apodó) como|(?:came|come|comes) to be known as|became known as|(?:was|were|is|are) dubbed|"
+    r"(?:was|were|is|are) nicknamed)\s+(?:como\s+)?(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ
 )
 _PAREN = re.compile(r"^[\"”’']?\s*\(\s*(?:or\s+|o\s+|also\s+)?[\"“]?(?P<name>[^()\"”]{2,60}?)[\"”]?\s*\)")
 _QUOTED = re.compile(r"\b(?:the|los|las|la)\s+[\"“]+(?:the\s+)?(?P<name>" + CAP + r"[^\"”]{0,60}?)[,.]?[\"”]")
@@ -329,11 +352,21 @@ def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _content_key(text: str, lex: EntityLexicon) -> frozenset[str]:
-    toks = [fold(t).strip("'") for t in tokens(text)]
+    # "Calor-Calor" is "Calor Calor", "Sumiyoshi-kai" is the Sumiyoshi with a head noun
+    toks = [
+        p
+        for t in tokens(text)
+        for p in (t.split("-") if re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)+", t) and not t.isupper() else [t])
+    ]
+    toks = [fold(t).strip("'") for t in toks]
     content = {
         t[:-1] if len(t) > 4 and t.endswith("s") else t
         for t in toks
-        if t not in lex.heads and t not in lex.connectors and t not in _ARTICLES and t not in lex.generic
+        if t not in lex.heads
+        and t not in lex.connectors
+        and t not in _ARTICLES
+        and (t not in lex.generic or t in _SPLINTER_WORDS)  # "La Nueva Familia Michoacana" is another group
+        and not (t in {"new", "nueva"} and ({"generation", "generacion"} & set(toks)))  # "Jalisco New Generation"
     }
     return frozenset(content) if content else frozenset(toks)
 
@@ -343,21 +376,44 @@ def _initials(text: str, lex: EntityLexicon) -> str:
 
 
 def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) -> None:
-    """Parentheses and 'also known as' after a candidate name it again."""
-    extra: list[_Candidate] = []
-    for i, c in enumerate(cands):
+    """Parentheses, 'also known as', quoted translations and 'which police call Y' name a
+    candidate again; an alias can carry its own parentheses ("también llamado X (CAF)")."""
+
+    def usable(name: str) -> bool:
+        return bool(name) and bool(re.match(CAP, name)) and not lex.is_place_or_demonym(name)
+
+    work = list(range(len(cands)))
+    while work:
+        i = work.pop()
+        c = cands[i]
         tail = doc.text[c.end : c.end + 80]
-        for regex, kind in ((_PAREN, "paren"), (_AKA, "aka")):
+        for regex, kind in ((_PAREN, "paren"), (_AKA, "aka"), (_QUOTED_TRANSLATION, "aka")):
             m = regex.match(tail)
             if not m:
                 continue
             name = m.group("name").strip().rstrip(",.")
-            if not name or not re.match(CAP, name) or lex.is_place_or_demonym(name):
+            if not usable(name):
                 continue
             start = c.end + m.start("name")
-            alias = _Candidate(start, start + len(name), name, c.sentence, kind, links=[i])
-            extra.append(alias)
-    cands.extend(extra)
+            cands.append(_Candidate(start, start + len(name), name, c.sentence, kind, links=[i]))
+            work.append(len(cands) - 1)
+            if kind == "aka":
+                more = _AKA_MORE.match(doc.text, start + len(name), start + len(name) + 80)
+                if more and usable(more.group("name").rstrip(",.")):
+                    name2 = more.group("name").rstrip(",.")
+                    cands.append(
+                        _Candidate(
+                            more.start("name"), more.start("name") + len(name2), name2, c.sentence, kind, links=[i]
+                        )
+                    )
+    for sent in doc.sentences:
+        for m in _NAMED_LATER.finditer(doc.text, sent.start, sent.end):
+            name = m.group("name").strip().rstrip(",.")
+            before = [j for j, c in enumerate(cands) if c.end <= m.start() and m.start() - c.end <= 150]
+            if not usable(name) or not before:
+                continue
+            j = max(before, key=lambda k: cands[k].end)
+            cands.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "aka", links=[j]))
 
 
 def _union_find(cands: list[_Candidate], lex: EntityLexicon) -> list[list[int]]:
@@ -386,10 +442,60 @@ def _union_find(cands: list[_Candidate], lex: EntityLexicon) -> list[list[int]]:
             for j, other in enumerate(cands):
                 if j != i and len(tokens(other.text)) > 1 and _initials(other.text, lex) == c.text:
                     union(i, j)
+    _merge_short_forms(cands, lex, find, union)
     clusters: dict[int, list[int]] = {}
     for i in range(len(cands)):
         clusters.setdefault(find(i), []).append(i)
     return sorted(clusters.values(), key=lambda idx: min(cands[i].start for i in idx))
+
+
+# words that make a longer name a different group, not the full form of a shorter one
+_SPLINTER_WORDS = {
+    "nueva",
+    "nuevo",
+    "nuevos",
+    "new",
+    "old",
+    "vieja",
+    "viejo",
+    "kobe",
+    "auténtica",
+    "autentica",
+    "real",
+    "true",
+    "verdadera",
+    "verdadero",
+    "unidos",
+    "unida",
+    "occidentales",
+    "orientales",
+    "norte",
+    "sur",
+    "del",
+    "elite",
+    "élite",
+    "ninkyo",
+    "jr",
+    "junior",
+    "segunda",
+    "second",
+    "otra",
+}
+
+
+def _merge_short_forms(cands: list[_Candidate], lex: EntityLexicon, find, union) -> None:
+    """A name whose content words all occur in exactly one longer name of the text is its short
+    form ("Los Templarios", "Los Caballeros Templarios"), unless the longer name adds a word that
+    marks a splinter ("La Nueva Familia Michoacana", "Kobe Yamaguchi-gumi")."""
+    keys: dict[int, set[str]] = {}
+    for i, c in enumerate(cands):
+        keys.setdefault(find(i), set()).update(_content_key(c.text, lex))
+    for a, ka in list(keys.items()):
+        if not ka or any(len(t) < 5 or lex.is_place_or_demonym(t) or t in given_names() for t in ka):
+            continue
+        supersets = [b for b, kb in keys.items() if b != a and ka < kb]
+        if len(supersets) == 1 and not (keys[supersets[0]] - ka) & _SPLINTER_WORDS:
+            union(a, supersets[0])
 
 
 def _short_form_tokens(names: list[str], lex: EntityLexicon) -> set[str]:
