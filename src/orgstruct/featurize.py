@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orgstruct.corpus import RELATION_TYPES
+from orgstruct.extract.groups import outer_mentions
 from orgstruct.extract.lexicon import entity_lexicon, fold
 from orgstruct.extract.operations import OPERATIONS
 from orgstruct.graph import brokerage_roles, build_graph, command_depth, degree_centralization, shared_surname_pairs
@@ -70,9 +71,9 @@ def group_sentences(extraction: Extraction, group: Group) -> tuple[Sentence, ...
     """The group's discourse: sentences that mention it, and sentences that mention no group
     whose nearest preceding group mention (or, before any, the first one) is this group."""
     mentioned: dict[int, set[str]] = {}
-    for g in extraction.groups:
-        for m in g.mentions:
-            mentioned.setdefault(m.sentence, set()).add(g.id)
+    for gid, mentions in outer_mentions(extraction.groups).items():
+        for m in mentions:
+            mentioned.setdefault(m.sentence, set()).add(gid)
     if group.id not in {gid for ids in mentioned.values() for gid in ids}:
         mentioned.setdefault(group.mentions[0].sentence if group.mentions else 0, set()).add(group.id)
     first = mentioned[min(mentioned)] if mentioned else set()
@@ -151,9 +152,10 @@ def _relation_features(extraction: Extraction, group: Group, sentence_ids: set[i
 def sentence_marks(extraction: Extraction) -> dict[int, list[tuple[int, str]]]:
     """Per sentence, its group mentions as (start, group id), in text order."""
     marks: dict[int, list[tuple[int, str]]] = {}
-    for g in extraction.groups:
-        for m in g.mentions:
-            marks.setdefault(m.sentence, []).append((m.start, g.id))
+    # a group named inside another's name ("Bloque Centauros de las AUC") does not cut the sentence
+    for gid, mentions in outer_mentions(extraction.groups).items():
+        for m in mentions:
+            marks.setdefault(m.sentence, []).append((m.start, gid))
     for v in marks.values():
         v.sort()
     return marks

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from orgstruct.extract.groups import outer_mentions
 from orgstruct.extract.lexicon import fold, tokens
 from orgstruct.schema import Extraction, Group
 
@@ -82,7 +83,7 @@ def build_graph(extraction: Extraction, group: Group, sentence_ids: set[int] | N
         if r.type in AFFILIATION and r.tail == group.id and g.nodes[r.head]["kind"] == "person"
     }
     if sentence_ids:
-        others = {m.sentence for o in extraction.groups if o.id != group.id for m in o.mentions}
+        others = {m.sentence for gid, ms in outer_mentions(extraction.groups).items() if gid != group.id for m in ms}
         members |= {
             p.id
             for p in extraction.persons

@@ -666,3 +666,17 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
             if any(s.start <= m.start() < s.end for spans in mentions for s in spans):
                 continue
             mentions[gi].append(Span(m.start(), m.end(), m.group(0), sent.index))
+
+
+def outer_mentions(groups: tuple[Group, ...]) -> dict[str, list[Span]]:
+    """Each group's mentions that do not sit inside another group's name: the AUC of "Bloque
+    Centauros de las AUC" is named there but the sentence is about the bloc."""
+    spans = [(m, g.id) for g in groups for m in g.mentions]
+    return {
+        g.id: [
+            m
+            for m in g.mentions
+            if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o, _ in spans)
+        ]
+        for g in groups
+    }

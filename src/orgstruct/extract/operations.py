@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from orgstruct.corpus import OPERATIONS
+from orgstruct.extract.groups import outer_mentions
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Operation, Span
 
@@ -57,15 +58,13 @@ def extract_operations(
 ) -> tuple[Operation, ...]:
     """Operations per group; ``proxies`` are mentions of persons tied to a group (its leader...)."""
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-    for g in groups:
-        for m in g.mentions:
-            by_sentence.setdefault(m.sentence, []).append((m.start, m.end, g.id))
+    for gid, mentions in outer_mentions(groups).items():  # not the AUC of "Bloque Centauros de las AUC"
+        for m in mentions:
+            by_sentence.setdefault(m.sentence, []).append((m.start, m.end, gid))
     for m, gid in proxies:
         by_sentence.setdefault(m.sentence, []).append((m.start, m.end, gid))
-    for i, spans in by_sentence.items():
+    for spans in by_sentence.values():
         spans.sort()
-        # a group named inside another's name ("Bloque Centauros de las AUC") is not what the sentence is about
-        by_sentence[i] = [x for x in spans if not any(o[0] <= x[0] and x[1] <= o[1] and o[:2] != x[:2] for o in spans)]
     counts = {g.id: len(g.mentions) for g in groups}
     major = set(sorted(counts, key=lambda gid: -counts[gid])[:MAJOR_GROUPS])
     found: dict[tuple[str, str], Operation] = {}

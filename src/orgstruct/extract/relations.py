@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from orgstruct.extract.groups import outer_mentions
 from orgstruct.extract.lexicon import entity_lexicon, fold
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Person, Relation, Sentence, Span
@@ -54,31 +55,31 @@ def _patterns() -> tuple[tuple[_Pattern, ...], tuple[tuple[str, re.Pattern[str]]
 
 
 def sentence_mentions(groups: tuple[Group, ...], persons: tuple[Person, ...]) -> dict[int, list[Mention]]:
+    """Per sentence, its entity mentions in text order; a group named inside another's name
+    ("Bloque Centauros de las AUC") is not a slot of its own."""
     by_sentence: dict[int, list[Mention]] = {}
-    for ents, etype in ((groups, "group"), (persons, "person")):
-        for ent in ents:
-            for m in ent.mentions:
-                by_sentence.setdefault(m.sentence, []).append(Mention(m.start, m.end, ent.id, etype))
-    for i, mentions in by_sentence.items():
-        mentions.sort(key=lambda m: (m.start, -m.end))
-        # a group named inside another's name ("Bloque Centauros de las AUC") is not a slot of its own
-        by_sentence[i] = [
-            m for m in mentions if not any(o.start <= m.start and m.end <= o.end and o != m for o in mentions)
-        ]
+    outer = outer_mentions(groups)
+    for g in groups:
+        for m in outer[g.id]:
+            by_sentence.setdefault(m.sentence, []).append(Mention(m.start, m.end, g.id, "group"))
+    for p in persons:
+        for m in p.mentions:
+            by_sentence.setdefault(m.sentence, []).append(Mention(m.start, m.end, p.id, "person"))
+    for mentions in by_sentence.values():
+        mentions.sort(key=lambda m: m.start)
     return by_sentence
 
 
 def nested_groups(groups: tuple[Group, ...]) -> list[tuple[Span, str, str]]:
     """(outer mention, outer group id, inner group id) for each group named inside another's name."""
-    spans = [(m, g.id) for g in groups for m in g.mentions]
+    outer = outer_mentions(groups)
+    inner = [(m, g.id) for g in groups for m in g.mentions if m not in outer[g.id]]
     return [
-        (outer, og, ig)
-        for outer, og in spans
-        for inner, ig in spans
-        if ig != og
-        and outer.start <= inner.start
-        and inner.end <= outer.end
-        and (inner.start, inner.end) != (outer.start, outer.end)
+        (o, g.id, ig)
+        for m, ig in inner
+        for g in groups
+        for o in outer[g.id]
+        if g.id != ig and o.start <= m.start and m.end <= o.end
     ]
 
 
