@@ -333,3 +333,12 @@ def test_short_forms_merge_but_splinters_stay_apart():
     assert len(x.groups) == 2
     x = extract("The Kobe Yamaguchi-gumi left the Yamaguchi-gumi. The Sumiyoshi-kai, or Sumiyoshi-rengo, sat out.")
     assert len(x.groups) == 3
+
+
+def test_persons_known_by_what_follows_their_name():
+    x = extract("En 1969 Masao Hori, quinto jefe de la Sumiyoshi-ikka, lo rehízo.")
+    assert [p.name for p in x.persons] == ["Masao Hori"]
+    x = extract("Tse Chi Lop, nacido en China, fue detenido en Ámsterdam.")
+    assert [p.name for p in x.persons] == ["Tse Chi Lop"]
+    x = extract("Assistant Commissioner Krissy Barrett said the Primer Batallón de Infantería was not involved.")
+    assert [p.name for p in x.persons] == ["Krissy Barrett"]

@@ -35,6 +35,12 @@ _CONTEXT_AFTER = re.compile(
     r"^\s*(?:,?\s*\(?(?:alias|a\.k\.a|aka|known as|apodado|conocido como)\b|\s*[\"“«]|,\s*\d{2}\b|,\s*(?:who|quien|que)\b)",
     re.IGNORECASE,
 )
+# what only a person does right after being named
+_PERSON_VERB_AFTER = re.compile(
+    r"\s*,?\s+(?:(?:lo|la|los|las)\s+)?(?:said|says|told|testified|pleaded|dijo|declaró|afirmó|explicó|contó|relató|"
+    r"nació|murió|was born|died|fundó|founded|co-founded|nacid[oa]|born|de \d{2} años|aged \d{2})\b",
+    re.IGNORECASE,
+)
 _SURNAME_END = re.compile(r"\s[A-ZÁÉÍÓÚÑŠŽČĆ]\w*(?:ić|ič|vić|ski|ska|sky|enko|oğlu|oglu|yan|[áéíóú]\w?ez)$")
 _NAME_PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "do", "dos", "di", "van", "von", "der", "el"}
 
@@ -72,6 +78,53 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
     return not lex.is_place_or_demonym(text) and fold(text) not in lex.media
 
 
+# titles before a name ("Assistant Commissioner Krissy Barrett"), not part of it
+_TITLES = {
+    "acting",
+    "assistant",
+    "commissioner",
+    "detective",
+    "inspector",
+    "superintendent",
+    "sergeant",
+    "constable",
+    "prosecutor",
+    "attorney",
+    "minister",
+    "president",
+    "senator",
+    "congresswoman",
+    "premier",
+    "sheriff",
+    "agent",
+    "special",
+    "chief",
+    "deputy",
+    "comisario",
+    "comisaria",
+    "fiscal",
+    "ministro",
+    "ministra",
+    "presidente",
+    "presidenta",
+    "senador",
+    "senadora",
+    "diputado",
+    "diputada",
+    "inspectora",
+    "subcomisario",
+    "sargento",
+    "teniente",
+    "capitán",
+    "agente",
+    "procurador",
+    "procuradora",
+    "expresidente",
+    "exdiputado",
+    "exministro",
+}
+
+
 def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
     words = text.split()
     while words and (
@@ -79,6 +132,7 @@ def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
         or fold(words[0]) in lex.demonyms
         or fold(words[0]) in lex.roles
         or fold(words[0]) in _NAME_PARTICLES
+        or fold(words[0]) in _TITLES
     ):
         cut = len(words[0])
         rest = text[cut:]
@@ -133,6 +187,11 @@ def _has_person_context(doc: Document, start: int, end: int, first: str, lex: En
     words_before = re.findall(r"[\wáéíóúñ\-]+", fold(before))[-3:]
     if any(w in lex.roles or w in lex.demonyms or w in lex.kinship for w in words_before):
         return True
+    if _PERSON_VERB_AFTER.match(doc.text, end):
+        return True  # "Kakuji Inagawa lo fundó", "Tse Chi Lop, nacido en China"
+    after = re.match(r"\s*,\s*((?:[\wáéíóúñü\-]+\s+){0,3})", doc.text[end : end + 50])
+    if after and any(w in lex.roles or w in lex.kinship for w in re.findall(r"[\wáéíóúñü\-]+", fold(after.group(1)))):
+        return True  # "Masao Hori, quinto jefe de la Sumiyoshi-ikka", "X, hijo del antiguo..."
     return bool(_CONTEXT_BEFORE.search(before) and not before.rstrip().endswith(",")) or bool(
         _CONTEXT_AFTER.match(doc.text[end : end + 30])
     )
