@@ -342,3 +342,17 @@ def test_persons_known_by_what_follows_their_name():
     assert [p.name for p in x.persons] == ["Tse Chi Lop"]
     x = extract("Assistant Commissioner Krissy Barrett said the Primer Batallón de Infantería was not involved.")
     assert [p.name for p in x.persons] == ["Krissy Barrett"]
+
+
+def test_rivals_partners_and_leaders_named_around_a_noun():
+    x = extract("The PCC fought its rival, the Comando Vermelho, in the prisons.")
+    assert _sym(x, "rival_of", "PCC", "Comando Vermelho")
+    x = extract("Joaquín Guzmán y su socio Ismael Zambada dividieron la plaza.")
+    assert _sym(x, "allied_with", "Joaquín Guzmán", "Ismael Zambada")
+    x = extract("Police arrested the Yamaken-gumi leader Koji Nakata in Kobe.")
+    assert _rel(x, "leads", "Koji Nakata", "Yamaken-gumi")
+    x = extract("Los Rastrojos lost ground after their leader Luis Enrique Calle Serna surrendered.")
+    assert _rel(x, "leads", "Luis Enrique Calle Serna", "Los Rastrojos")
+    # "after the killing of X" makes a person's successor, never a group's
+    x = extract("Los Choneros splintered after the killing of its previous leader, Jorge Luis Zambrano.")
+    assert not any(r.type == "succeeded" for r in x.relations)
