@@ -356,3 +356,13 @@ def test_rivals_partners_and_leaders_named_around_a_noun():
     # "after the killing of X" makes a person's successor, never a group's
     x = extract("Los Choneros splintered after the killing of its previous leader, Jorge Luis Zambrano.")
     assert not any(r.type == "succeeded" for r in x.relations)
+
+
+def test_people_listed_by_first_name_alone():
+    x = extract("Con la caída sucesiva de Ulises, Elvis, José y Abigael, las hermanas tomaron el mando.")
+    assert [p.name for p in x.persons] == ["Ulises", "Elvis", "José", "Abigael"]
+    x = extract("Sus hermanos menores, Arcángel y Fernando, se sumaron al negocio.")
+    assert [p.name for p in x.persons] == ["Arcángel", "Fernando"]
+    # places in a list are not people
+    x = extract("Viajó a Bogotá, Cali y Medellín con Pedro Pérez.")
+    assert [p.name for p in x.persons] == ["Pedro Pérez"]

@@ -243,6 +243,7 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
     _add_coordinated_first_names(doc, drafts, taken)
     _add_kin_named(doc, drafts, lex, taken)
     _add_named_before_kin(doc, drafts, taken)
+    _add_first_name_lists(doc, drafts, lex, taken)
     _add_short_mentions(doc, drafts, lex, taken)
     return tuple(
         Person(
@@ -392,6 +393,39 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
             if any(set(toks) == set(o.tokens) for o in drafts):
                 continue
             _add_draft(drafts, spans, name, toks, Span(start, end, first, m.sentence))
+
+
+_NAME_WORD = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+"
+_FIRST_NAME_LIST = re.compile(
+    rf"(?<![\w\-])(?P<list>{_NAME_WORD}(?:,\s+{_NAME_WORD})*,?\s+(?:y|e|and)\s+{_NAME_WORD})(?![\w\-]|\s+[A-ZÁÉÍÓÚÑ])"
+)
+_KIN_BEFORE_LIST = re.compile(
+    r"\b(?:hermanos|hermanas|hijos|hijas|primos|brothers|sisters|sons|daughters|siblings|cousins)\b[^.;:]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _add_first_name_lists(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
+    """People listed by first name alone: "la caída de Ulises, Elvis, José y Abigael", "sus
+    hermanos menores, Arcángel y Fernando". Three or more names of which two are given names,
+    or two after a kin word; a name already known is a mention of that person, not a new one."""
+    known, spans = _known_forms(drafts)
+    for m in _FIRST_NAME_LIST.finditer(doc.text):
+        if re.search(r"[A-ZÁÉÍÓÚÑ][\w\-]*\s+$", doc.text[max(0, m.start() - 30) : m.start()]):
+            continue  # the end of a longer name
+        names = [(w.group(0), m.start("list") + w.start()) for w in re.finditer(_NAME_WORD, m.group("list"))]
+        folded = [fold(n) for n, _ in names]
+        if any(f in lex.stopwords or f in lex.demonyms or f in lex.places or f in lex.heads for f in folded):
+            continue
+        given = sum(f in given_names() for f in folded)
+        kin_before = _KIN_BEFORE_LIST.search(doc.text[max(0, m.start() - 40) : m.start()])
+        if not (len(names) >= 3 and given >= 2 or len(names) >= 2 and given >= 1 and kin_before):
+            continue
+        for (word, start), f in zip(names, folded, strict=True):
+            if f in known or _inside(start, spans) or _inside(start, taken):
+                continue
+            _add_draft(drafts, spans, word, [f], Span(start, start + len(word), word, _sentence_index(doc, start)))
+            known.add(f)
 
 
 def _add_kin_named(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
