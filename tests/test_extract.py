@@ -366,3 +366,10 @@ def test_people_listed_by_first_name_alone():
     # places in a list are not people
     x = extract("Viajó a Bogotá, Cali y Medellín con Pedro Pérez.")
     assert [p.name for p in x.persons] == ["Pedro Pérez"]
+
+
+def test_leaders_named_in_the_next_sentence():
+    x = extract("The Segunda Marquetalia was founded in 2019. Its leader, Luciano Marín Arango, lives in Venezuela.")
+    assert _rel(x, "leads", "Luciano Marín Arango", "Segunda Marquetalia")
+    x = extract("Los Zetas split in 2012. Miguel Treviño took command until his arrest in 2013.")
+    assert _rel(x, "leads", "Miguel Treviño", "Los Zetas")
