@@ -373,3 +373,10 @@ def test_leaders_named_in_the_next_sentence():
     assert _rel(x, "leads", "Luciano Marín Arango", "Segunda Marquetalia")
     x = extract("Los Zetas split in 2012. Miguel Treviño took command until his arrest in 2013.")
     assert _rel(x, "leads", "Miguel Treviño", "Los Zetas")
+
+
+def test_an_article_does_not_make_another_group_and_agencies_are_not_groups():
+    x = extract(
+        "El Cártel del Golfo perdió Reynosa. Años después, el Cártel del Golfo volvió con apoyo de la SIEDO y el DAS."
+    )
+    assert [g.name for g in x.groups] == ["Cártel del Golfo"]

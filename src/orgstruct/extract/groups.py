@@ -368,7 +368,7 @@ def _content_key(text: str, lex: EntityLexicon) -> frozenset[str]:
         and (t not in lex.generic or t in _SPLINTER_WORDS)  # "La Nueva Familia Michoacana" is another group
         and not (t in {"new", "nueva"} and ({"generation", "generacion"} & set(toks)))  # "Jalisco New Generation"
     }
-    return frozenset(content) if content else frozenset(toks)
+    return frozenset(content) if content else frozenset(t for t in toks if t not in _ARTICLES)
 
 
 def _initials(text: str, lex: EntityLexicon) -> str:
@@ -558,7 +558,7 @@ def _canonical_name(forms: list[str], lex: EntityLexicon) -> str:
     """The first form that is a full name (has a head noun or several words)."""
     for f in forms:
         if len(tokens(f)) >= 2 and not re.fullmatch(r"[A-Z0-9\-]{2,8}", f):
-            return re.sub(r"^(?:the)\s+", "", f)
+            return re.sub(r"^(?:the|[Ee]l(?=\s+[A-ZÁÉÍÓÚ]))\s+", "", f)  # "the Gulf Cartel", "El Cártel del Golfo"
     return forms[0]
 
 
