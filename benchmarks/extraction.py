@@ -37,8 +37,9 @@ def _table(title: str, results) -> None:
 
 def main() -> None:
     from orgstruct.extract import extract
+    from orgstruct.extract.operations import default_scorer
     from orgstruct.extract.typer import default_typer
-    from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, load_gold
+    from orgstruct.extraction_eval import _score_all, evaluate_agreement, evaluate_extraction, load_gold
 
     items = load_gold(ROOT / "data", ROOT / "seeds")
     results = evaluate_extraction(items)
@@ -46,10 +47,11 @@ def main() -> None:
         "gold relations with an end the extractor does not find: "
         + ", ".join(f"{lang} {results[lang].summary()['relations_missing_entity']:.0%}" for lang in ("en", "es", "all"))
     )
-    typer = default_typer()
-    learned = (
-        f"rules + relation typer trained on {typer.meta.get('documents')} gold_train documents" if typer else "rules"
-    )
+    typer, scorer = default_typer(), default_scorer()
+    parts = ["rules"]
+    if typer:
+        parts.append(f"relation typer trained on {typer.meta.get('documents')} gold_train documents")
+    learned = " + ".join(parts)
     _table(f"extractor ({learned}) vs gold ({len(items)} gold documents)", results)
     if typer:
         print()
@@ -75,6 +77,20 @@ def main() -> None:
             f"extractor vs data/gold_fresh ({len(fresh_items)} documents annotated blind, never used for development)",
             evaluate_extraction(fresh_items),
         )
+    if scorer:
+        # the learned operations scorer (orgstruct extract --learned-operations), trained on gold_train
+        def ops_f1(its, lang):
+            scored = ((g, t, lg, extract(t, learned_operations=True)) for g, t, lg in its)
+            return _score_all(scored)[lang].summary()["operations_f1"]
+
+        line = (
+            "\noperations F1 with the learned scorer instead of the rules (out of fold on gold_train: precision "
+            f"{scorer.meta.get('oof_precision')}, recall {scorer.meta.get('oof_recall')}): gold "
+            + ", ".join(f"{lang} {ops_f1(items, lang)}" for lang in ("en", "es"))
+        )
+        if fresh_items:
+            line += "; gold_fresh " + ", ".join(f"{lang} {ops_f1(fresh_items, lang)}" for lang in ("en", "es"))
+        print(line)
     groups_mod = importlib.import_module("orgstruct.extract.groups")
     groups_mod.KNOWN_GROUPS_ON = False
     without = evaluate_extraction(items)

@@ -10,14 +10,14 @@ from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, l
 from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
-    "en": {"groups_f1": 0.81, "alias_accuracy": 0.60, "persons_f1": 0.88, "relations_f1": 0.40, "operations_f1": 0.45},
-    "es": {"groups_f1": 0.85, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.39, "operations_f1": 0.51},
+    "en": {"groups_f1": 0.84, "alias_accuracy": 0.60, "persons_f1": 0.90, "relations_f1": 0.41, "operations_f1": 0.48},
+    "es": {"groups_f1": 0.86, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.43, "operations_f1": 0.51},
 }
-# the rules alone on data/gold_train, which was never read to write them (the typer trains on it);
-# the operations rules were chosen among a few variants by their F1 here and on the gold
-RULES_FLOORS_UNSEEN = {
-    "en": {"groups_f1": 0.69, "persons_f1": 0.85, "relations_f1": 0.28, "operations_f1": 0.32},
-    "es": {"groups_f1": 0.68, "persons_f1": 0.81, "relations_f1": 0.23, "operations_f1": 0.39},
+# the rules alone on data/gold_train (the typer and the operations scorer train on it; since commit
+# 312b0ca its misses are read for development too, so these guard a second development set)
+RULES_FLOORS_TRAIN = {
+    "en": {"groups_f1": 0.77, "persons_f1": 0.88, "relations_f1": 0.33, "operations_f1": 0.42},
+    "es": {"groups_f1": 0.80, "persons_f1": 0.85, "relations_f1": 0.26, "operations_f1": 0.43},
 }
 
 
@@ -34,15 +34,15 @@ def test_extraction_does_not_fall_below_its_floor(results, lang):
 
 
 @pytest.fixture(scope="module")
-def unseen_rules_results():
+def train_rules_results():
     items = load_gold(DATA, ROOT / "seeds", folder="gold_train")
     return {k: v.summary() for k, v in evaluate_extraction(items, learned=False).items()}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-def test_rules_alone_on_unseen_annotations_do_not_fall_below_their_floor(unseen_rules_results, lang):
-    got = unseen_rules_results[lang]
-    low = {k: (got[k], floor) for k, floor in RULES_FLOORS_UNSEEN[lang].items() if got[k] < floor}
+def test_rules_alone_on_the_training_annotations_do_not_fall_below_their_floor(train_rules_results, lang):
+    got = train_rules_results[lang]
+    low = {k: (got[k], floor) for k, floor in RULES_FLOORS_TRAIN[lang].items() if got[k] < floor}
     assert not low, low
 
 

@@ -155,6 +155,13 @@ def extract_cmd(
     path: Annotated[str, typer.Argument(help="One file, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, graphml or gexf.")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+    learned_operations: Annotated[
+        bool,
+        typer.Option(
+            "--learned-operations",
+            help="Operations from the learned scorer instead of the rules (better on unseen text; see README).",
+        ),
+    ] = False,
 ) -> None:
     """Groups, aliases, persons, relations and operations, for analysts (Gephi reads graphml/gexf)."""
     from orgstruct.export import EXPORT_FORMATS, render_extraction
@@ -166,7 +173,7 @@ def extract_cmd(
     if error:
         _fail(error)
     try:
-        _write(render_extraction(extract(text), fmt), output)
+        _write(render_extraction(extract(text, learned_operations=learned_operations), fmt), output)
     except OrgStructError as exc:
         _fail(f"{source}: {exc}")
 
@@ -213,6 +220,25 @@ def train_relations(
 
     try:
         report = train_and_save(data, Path("seeds"), output, c_value)
+    except OrgStructError as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(report, indent=2, sort_keys=True))
+
+
+@app.command("train-operations")
+def train_operations(
+    data: Annotated[Path, typer.Option("--data", help="Corpus folder (annotations in DATA/gold_train).")] = Path(
+        "data"
+    ),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where the scorer JSON is written.")] = Path(
+        "model/operations_scorer.json"
+    ),
+) -> None:
+    """Train the learned operations scorer on DATA/gold_train (never on the evaluation gold)."""
+    from orgstruct.operations_training import train_and_save
+
+    try:
+        report = train_and_save(data, Path("seeds"), output)
     except OrgStructError as exc:
         _fail(str(exc))
     typer.echo(json.dumps(report, indent=2, sort_keys=True))

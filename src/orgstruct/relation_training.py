@@ -95,7 +95,7 @@ def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     return best
 
 
-def _fit_key(feats: list[dict], y: np.ndarray, groups: np.ndarray, c_value: float, folds: int):
+def fit_thresholded(feats: list[dict], y: np.ndarray, groups: np.ndarray, c_value: float, folds: int):
     """One logistic regression: out-of-fold probabilities (folds grouped by document) choose
     the threshold; the final fit uses every row. Returns (weights, intercept, threshold, report)."""
     from sklearn.model_selection import GroupKFold
@@ -134,7 +134,8 @@ def train_typer(items: list[tuple[dict, str, str]], c_value: float = DEFAULT_C, 
                 continue
             key = f"{kind}:{t}"
             feats = [lc.cand.features for lc in rows_t]
-            w, b, threshold, report[key] = _fit_key(feats, y, np.array([lc.doc for lc in rows_t]), c_value, folds)
+            docs = np.array([lc.doc for lc in rows_t])
+            w, b, threshold, report[key] = fit_thresholded(feats, y, docs, c_value, folds)
             report[key]["kept"] = report[key]["oof_precision"] >= MIN_PRECISION
             if report[key]["kept"]:
                 weights[key], intercepts[key], thresholds[key] = w, b, threshold

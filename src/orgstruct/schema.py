@@ -82,6 +82,7 @@ class Operation:
     start: int
     end: int
     evidence: str
+    confidence: float = 1.0  # the learned scorer's probability; 1.0 when the rules decided
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class Extraction:
                     "evidence": o.evidence,
                     "start": o.start,
                     "end": o.end,
+                    "confidence": round(o.confidence, 3),
                 }
                 for o in self.operations
             ],

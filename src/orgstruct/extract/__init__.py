@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from orgstruct.extract.groups import find_groups
-from orgstruct.extract.operations import extract_operations
+from orgstruct.extract.operations import default_scorer, extract_operations
 from orgstruct.extract.persons import find_persons
 from orgstruct.extract.proxies import person_proxies
 from orgstruct.extract.relations import extract_relations, salient_groups
@@ -12,11 +12,14 @@ from orgstruct.schema import Extraction
 from orgstruct.text import make_document
 
 
-def extract(text: str, *, learned: bool = True) -> Extraction:
+def extract(text: str, *, learned: bool = True, learned_operations: bool = False) -> Extraction:
     """Read one text: named groups with aliases, persons, typed relations and operations.
 
     ``learned=False`` keeps the trigger rules' relations alone, without the learned relation
-    typer (which is also what happens when its file is missing)."""
+    typer (which is also what happens when its file is missing). ``learned_operations=True``
+    lets the learned operations scorer decide the operations instead of the rules: better on
+    text nobody developed on (README "Figures"), but the classifier is trained on the rules'
+    operations, so predictions keep those; the analyst export offers it as an option."""
     doc = make_document(text)
     groups = find_groups(doc)
     persons = find_persons(doc, groups)
@@ -26,7 +29,8 @@ def extract(text: str, *, learned: bool = True) -> Extraction:
     if typer is not None:
         relations = type_relations(doc, groups, persons, rule_relations, salient_groups(doc, groups, persons), typer)
     proxies = person_proxies(groups, persons, rule_relations)
-    operations = extract_operations(doc, groups, proxies)
+    scorer = default_scorer() if learned and learned_operations else None
+    operations = extract_operations(doc, groups, proxies, scorer)
     return Extraction(doc, groups, persons, relations, operations)
 
 

@@ -1,15 +1,36 @@
-"""Links of the trafficking chain a group covers, from cue words near its mentions."""
+"""Links of the trafficking chain a group covers, from cue words near its mentions.
+
+Every cue word of the operations lexicon is a *hit*; the hit knows which groups its
+sentence names, which of them the sentence's grammar points at (the closest group
+before the cue in English, the first group in Spanish, the agent of "killed by X"),
+and which group was named last when the sentence names none. Two ways turn hits
+into (group, operation) pairs:
+
+* the rules (``rule_operations``): each hit goes to one group by the order above;
+* the learned scorer (``OperationScorer``, ``model/operations_scorer.json``): every
+  (group, operation) with a hit in the text is described by how its hits sit
+  relative to the group (in its sentences, after them, in sentences about other
+  groups, in general statements), the group's weight in the text and what the rules
+  said, and a logistic model trained on data/gold_train (never the evaluation gold)
+  decides. It is stored as plain JSON and scored without scikit-learn; without the
+  file, extraction falls back to the rules.
+"""
 
 from __future__ import annotations
 
+import json
+import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from orgstruct.corpus import OPERATIONS
 from orgstruct.extract.groups import outer_mentions
-from orgstruct.resources import load_lexicon
+from orgstruct.resources import load_lexicon, resource_path
 from orgstruct.schema import Document, Group, Operation, Span
 
+SCORER_FILE = "operations_scorer.json"
 _PARTICIPLE = re.compile(r"(?:ed|ad[oa]s?|id[oa]s?|shot)$", re.IGNORECASE)
 _AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|por)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(
@@ -53,48 +74,211 @@ def _nearest_group(spans: list[tuple[int, int, str]], pos: int, lang: str = "en"
     return right[0] if right else None
 
 
-def extract_operations(
-    doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Span, str], ...] = ()
-) -> tuple[Operation, ...]:
-    """Operations per group; ``proxies`` are mentions of persons tied to a group (its leader...)."""
+@dataclass(frozen=True)
+class Hit:
+    """One cue word of one operation in one sentence, and the groups around it."""
+
+    op: str
+    sentence: int
+    here: tuple[str, ...]  # groups named in the sentence (mention order, with proxies)
+    nearest: str | None  # the group the sentence's grammar points at
+    victim: bool  # "X was killed": violence suffered, not done
+    generic: bool  # a general statement naming no group ("such groups usually...")
+    last: tuple[int, str] | None  # (sentences back, group) when the sentence names no group
+
+
+def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Span, str], ...] = ()) -> list[Hit]:
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-    for gid, mentions in outer_mentions(groups).items():  # not the AUC of "Bloque Centauros de las AUC"
+    for gid, mentions in outer_mentions(groups).items():
         for m in mentions:
             by_sentence.setdefault(m.sentence, []).append((m.start, m.end, gid))
     for m, gid in proxies:
         by_sentence.setdefault(m.sentence, []).append((m.start, m.end, gid))
     for spans in by_sentence.values():
         spans.sort()
-    counts = {g.id: len(g.mentions) for g in groups}
-    major = set(sorted(counts, key=lambda gid: -counts[gid])[:MAJOR_GROUPS])
-    found: dict[tuple[str, str], Operation] = {}
+    hits: list[Hit] = []
     last_group: tuple[int, str] | None = None
     for sent in doc.sentences:
         spans = by_sentence.get(sent.index, [])
         if spans:
             last_group = (sent.index, spans[-1][2])
-        elif _GENERIC.search(sent.text):
-            continue  # a general statement about the trade, not about a group
+        here = tuple(dict.fromkeys(g for _, _, g in spans))
+        generic = not spans and bool(_GENERIC.search(sent.text))
+        last = (sent.index - last_group[0], last_group[1]) if last_group and not spans else None
         for op, regex in _cue_patterns().items():
             for m in regex.finditer(doc.text, sent.start, sent.end):
                 inside = m.start() > sent.start and doc.text[m.start() - 2 : m.start()].strip(' "“«(')
                 if m.group(0)[0].isupper() and inside:
                     continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
-                gid = _nearest_group(spans, m.start(), doc.lang)
+                nearest = _nearest_group(spans, m.start(), doc.lang)
+                victim = False
                 if op == "violence" and _PARTICIPLE.search(m.group(0)):
                     agent = _AGENT.match(doc.text, m.end(), sent.end)
                     by = [g for s, e, g in spans if agent and s == agent.end()]
                     if by:
-                        gid = by[0]  # "killed by Los Zetas"
+                        nearest = by[0]  # "killed by Los Zetas"
                     elif _PASSIVE_BEFORE.search(doc.text, max(sent.start, m.start() - 25), m.start()):
-                        continue  # "X was killed": the victim's side, not an act of the group
-                if gid is None and last_group and sent.index - last_group[0] <= SALIENCE_WINDOW:
-                    gid = last_group[1]
-                    if gid not in major:
-                        continue  # a sentence naming no group is about one of the text's main groups
-                if gid is None or (gid, op) in found:
+                        victim = True  # "X was killed": the victim's side, not an act of the group
+                hits.append(Hit(op, sent.index, here, nearest, victim, generic, last))
+    return hits
+
+
+def _operation(doc: Document, gid: str, op: str, sentence: int, confidence: float = 1.0) -> Operation:
+    s = doc.sentences[sentence]
+    return Operation(gid, op, s.index, s.start, s.end, s.text, confidence)
+
+
+def rule_operations(doc: Document, groups: tuple[Group, ...], hits: list[Hit]) -> dict[tuple[str, str], int]:
+    """(group id, operation) -> sentence of the first hit the rules give the group."""
+    counts = {g.id: len(g.mentions) for g in groups}
+    major = set(sorted(counts, key=lambda gid: -counts[gid])[:MAJOR_GROUPS])
+    found: dict[tuple[str, str], int] = {}
+    for h in hits:
+        if h.generic or h.victim:
+            continue  # a general statement about the trade; violence suffered
+        gid = h.nearest
+        if gid is None and h.last and h.last[0] <= SALIENCE_WINDOW:
+            gid = h.last[1]
+            if gid not in major:
+                continue  # a sentence naming no group is about one of the text's main groups
+        if gid is None or (gid, h.op) in found:
+            continue
+        if gid not in major and counts[gid] < 2:
+            continue  # a group named once, in passing: its sentence rarely says what it does
+        found[(gid, h.op)] = h.sentence
+    return found
+
+
+def _count_features(name: str, n: int) -> dict[str, float]:
+    return {name: math.log1p(n), f"{name}>0": 1.0} if n else {}
+
+
+def candidate_features(
+    doc: Document, groups: tuple[Group, ...], hits: list[Hit]
+) -> dict[tuple[str, str], tuple[dict[str, float], int]]:
+    """(group id, operation) -> (features, evidence sentence) for every group and every
+    operation with a hit in the text."""
+    rules = rule_operations(doc, groups, hits)
+    counts = {g.id: len(g.mentions) for g in groups}
+    total = sum(counts.values()) or 1
+    ranked = sorted(counts, key=lambda gid: -counts[gid])
+    first_sentence = {g.id: min((m.sentence for m in g.mentions), default=0) for g in groups}
+    earliest = min(first_sentence.values(), default=0)
+    out: dict[tuple[str, str], tuple[dict[str, float], int]] = {}
+    ops_here = {h.op for h in hits}
+    n_groups = len(groups)
+    for g in groups:
+        gid = g.id
+        rank = ranked.index(gid)
+        gf = {
+            "bias": 1.0,
+            f"rank={min(rank, 2)}": 1.0,
+            "share": counts[gid] / total,
+            "mentions": math.log1p(counts[gid]),
+            "single_mention": float(counts[gid] == 1),
+            f"groups={min(n_groups, 4)}": 1.0,
+            "first_named": float(first_sentence[gid] == earliest),
+            f"lang={doc.lang}": 1.0,
+        }
+        for op in ops_here:
+            kinds = {k: 0 for k in ("nearest", "here", "only", "after1", "after2", "after_far", "other", "none")}
+            victim = generic = 0
+            evidence: list[tuple[int, int]] = []  # (priority, sentence)
+            op_hits = [h for h in hits if h.op == op]
+            for h in op_hits:
+                if h.generic:
+                    generic += 1
                     continue
-                if gid not in major and counts[gid] < 2:
-                    continue  # a group named once, in passing: its sentence rarely says what it does
-                found[(gid, op)] = Operation(gid, op, sent.index, sent.start, sent.end, sent.text)
-    return tuple(sorted(found.values(), key=lambda o: (o.start, o.operation)))
+                if h.here:
+                    if gid not in h.here:
+                        kinds["other"] += 1
+                        continue
+                    if h.victim:
+                        victim += 1
+                        continue
+                    if h.here == (gid,):
+                        kinds["only"] += 1
+                    kind = "nearest" if h.nearest == gid else "here"
+                    evidence.append((0 if kind == "nearest" else 1, h.sentence))
+                elif h.last is None:
+                    kind = "none"
+                    evidence.append((4, h.sentence))
+                elif h.last[1] != gid:
+                    kind = "other"
+                else:
+                    kind = "after1" if h.last[0] == 1 else "after2" if h.last[0] == 2 else "after_far"
+                    if not h.victim:
+                        evidence.append((1 + min(h.last[0], 3), h.sentence))
+                kinds[kind] += 1
+            f = dict(gf)
+            f[f"op={op}"] = 1.0
+            f["op_hits"] = math.log1p(len(op_hits))
+            f.update(_count_features("victim", victim))
+            f.update(_count_features("generic", generic))
+            for k, n in kinds.items():
+                f.update(_count_features(k, n))
+            rule = (gid, op) in rules
+            if rule:
+                f["rule"] = 1.0
+                f[f"rule|op={op}"] = 1.0
+                f[f"rule|lang={doc.lang}"] = 1.0
+            if kinds["nearest"]:
+                f[f"nearest|op={op}"] = 1.0
+            if rule:
+                sentence = rules[(gid, op)]
+            elif evidence:
+                sentence = min(evidence)[1]
+            else:
+                sentence = op_hits[0].sentence
+            out[(gid, op)] = (f, sentence)
+    return out
+
+
+@dataclass
+class OperationScorer:
+    """A linear model over (group, operation) candidates with one decision threshold."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    meta: dict
+
+    @classmethod
+    def from_json(cls, path: Path) -> OperationScorer:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return cls(raw["weights"], raw["intercept"], raw["threshold"], raw.get("meta", {}))
+
+    def to_json(self, path: Path) -> None:
+        payload = {"meta": self.meta, "threshold": self.threshold, "intercept": self.intercept}
+        payload["weights"] = dict(sorted(self.weights.items()))
+        path.write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def default_scorer() -> OperationScorer | None:
+    path = resource_path("model", SCORER_FILE)
+    return OperationScorer.from_json(path) if path.exists() else None
+
+
+def extract_operations(
+    doc: Document,
+    groups: tuple[Group, ...],
+    proxies: tuple[tuple[Span, str], ...] = (),
+    scorer: OperationScorer | None = None,
+) -> tuple[Operation, ...]:
+    """Operations per group; ``proxies`` are mentions of persons tied to a group (its leader...).
+    With a ``scorer`` the learned model decides, otherwise the rules."""
+    hits = find_hits(doc, groups, proxies)
+    if scorer is None:
+        found = [_operation(doc, gid, op, s) for (gid, op), s in rule_operations(doc, groups, hits).items()]
+    else:
+        found = []
+        for (gid, op), (f, s) in candidate_features(doc, groups, hits).items():
+            p = scorer.probability(f)
+            if p >= scorer.threshold:
+                found.append(_operation(doc, gid, op, s, round(p, 3)))
+    return tuple(sorted(found, key=lambda o: (o.start, o.operation)))

@@ -1,0 +1,60 @@
+"""Training the learned operations scorer (orgstruct.extract.operations) on annotated documents.
+
+As for the relation typer, training documents come from data/gold_train only, so
+benchmarks/extraction.py on data/gold stays a held-out measurement. Every
+(extracted group, operation) candidate is labelled from the annotation after
+aligning annotated group names to extracted groups (a candidate of a group the
+annotation does not have is a negative); one L2 logistic regression is fitted and
+its threshold chosen on out-of-fold probabilities (document-grouped folds).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import numpy as np
+
+from orgstruct.errors import DataError
+from orgstruct.extract import extract
+from orgstruct.extract.operations import OperationScorer, candidate_features, find_hits
+from orgstruct.extract.proxies import person_proxies
+from orgstruct.extraction_eval import align_entities, entity_forms
+from orgstruct.relation_training import fit_thresholded
+
+DEFAULT_C = 0.3
+
+
+def label_document(record: dict, text: str) -> list[tuple[dict[str, float], int]]:
+    """(features, label) of every (group, operation) candidate of one annotated document."""
+    x = extract(text, learned=False)
+    proxies = person_proxies(x.groups, x.persons, x.relations)
+    feats = candidate_features(x.document, x.groups, find_hits(x.document, x.groups, proxies))
+    names = align_entities(record["groups"], {g.id: entity_forms(g.name, *g.aliases) for g in x.groups})
+    gold = {(o["group"], o["operation"]) for o in record["operations"]}
+    return [(f, int((names.get(gid), op) in gold)) for (gid, op), (f, _) in feats.items()]
+
+
+def train_scorer(items: list[tuple[dict, str, str]], c_value: float = DEFAULT_C, folds: int = 5):
+    """Fit the operations scorer; returns (scorer, out-of-fold report)."""
+    rows = [(i, f, y) for i, (rec, text, _) in enumerate(items) for f, y in label_document(rec, text)]
+    feats = [f for _, f, _ in rows]
+    y = np.array([lab for _, _, lab in rows])
+    docs = np.array([i for i, _, _ in rows])
+    weights, intercept, threshold, report = fit_thresholded(feats, y, docs, c_value, folds)
+    meta = {"trained_on": "data/gold_train", "documents": len(items), "C": c_value}
+    meta |= {k: report[k] for k in ("oof_precision", "oof_recall")}
+    meta["created"] = _dt.date.today().isoformat()
+    return OperationScorer(weights, intercept, threshold, meta), report
+
+
+def train_and_save(data_dir: Path, seeds_dir: Path, out: Path, c_value: float | None = None) -> dict:
+    """Train on DATA/gold_train and write the scorer JSON; ``c_value`` None means DEFAULT_C."""
+    from orgstruct.extraction_eval import load_gold
+
+    items = load_gold(data_dir, seeds_dir, folder="gold_train")
+    if not items:
+        raise DataError(f"no annotated training documents in {data_dir / 'gold_train'}")
+    scorer, report = train_scorer(items, c_value=DEFAULT_C if c_value is None else c_value)
+    scorer.to_json(out)
+    return {"documents": len(items), "output": str(out), **report}
