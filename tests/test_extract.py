@@ -380,3 +380,8 @@ def test_an_article_does_not_make_another_group_and_agencies_are_not_groups():
         "El Cártel del Golfo perdió Reynosa. Años después, el Cártel del Golfo volvió con apoyo de la SIEDO y el DAS."
     )
     assert [g.name for g in x.groups] == ["Cártel del Golfo"]
+
+
+def test_a_nickname_earned_by_a_group_is_its_alias():
+    x = extract('Los Perrones smuggled cheese, which earned the group the nickname "Cartel de los Quesos."')
+    assert [(g.name, g.aliases) for g in x.groups] == [("Los Perrones", ("Cartel de los Quesos",))]

@@ -54,7 +54,8 @@ _NAMED_LATER = re.compile(
     r"llamaron|bautizaron|bautizó|conocen como|conocían como|denominan|call|called|calls|dubbed|nicknamed|"
     r"se hace llamar|se hacía llamar|se hacen llamar)|se (?:les|le|los|las|la|lo) (?:conoce|conoció|conocía|conocen|"
     r"llama|llamó|llamaba|apodó) como|(?:came|come|comes) to be known as|became known as|(?:was|were|is|are) dubbed|"
-    r"(?:was|were|is|are) nicknamed)\s+(?:como\s+)?(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ
+    r"(?:was|were|is|are) nicknamed|(?:the |a )?nickname|el apodo(?: de)?|el sobrenombre(?: de)?)"
+    r"\s+(?:como\s+)?(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ
 )
 _PAREN = re.compile(r"^[\"”’']?\s*\(\s*(?:or\s+|o\s+|also\s+)?[\"“]?(?P<name>[^()\"”]{2,60}?)[\"”]?\s*\)")
 _QUOTED = re.compile(r"\b(?:the|los|las|la)\s+[\"“]+(?:the\s+)?(?P<name>" + CAP + r"[^\"”]{0,60}?)[,.]?[\"”]")
