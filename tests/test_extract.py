@@ -385,3 +385,15 @@ def test_an_article_does_not_make_another_group_and_agencies_are_not_groups():
 def test_a_nickname_earned_by_a_group_is_its_alias():
     x = extract('Los Perrones smuggled cheese, which earned the group the nickname "Cartel de los Quesos."')
     assert [(g.name, g.aliases) for g in x.groups] == [("Los Perrones", ("Cartel de los Quesos",))]
+
+
+def test_aliases_after_parentheses_quoted_appositions_and_guillemets():
+    x = extract("Brazil's Comando Vermelho (CV), or Red Command, was founded in 1979.")
+    assert [(g.name, set(g.aliases)) for g in x.groups] == [("Comando Vermelho", {"CV", "Red Command"})]
+    x = extract('Brothers 4 Life, "Hermanos de por vida", es el nombre de una banda.')
+    assert [(g.name, g.aliases) for g in x.groups] == [("Brothers 4 Life", ("Hermanos de por vida",))]
+    x = extract("La Fiscalía los asocia con la pandilla conocida como «Calor-Calor», que opera en Colón.")
+    assert [g.name for g in x.groups] == ["Calor-Calor"]
+    # a quoted description is no name
+    x = extract('Los Zetas, "the most violent cartel in Mexico", grew fast.')
+    assert [(g.name, g.aliases) for g in x.groups] == [("Los Zetas", ())]

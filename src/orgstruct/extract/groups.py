@@ -34,13 +34,19 @@ _NAME_SEQ = (
     r"mafia|firm|crew|mob)\b)?)"
 )
 _AKA = re.compile(
-    r"^\s*,?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|"
+    r"^[)\"”»’]?\s*,?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|"
     r"known as|a\.k\.a\.?|aka|also called|conocid[oa] como|también conocid[oa] como|también llamad[oa]|"
     r"(?<=,)\s*(?:or|o)(?:\s+(?:simply|just|simplemente|sencillamente))?)\s+(?:the\s+|los\s+|las\s+)?"
     r"[\"“]?" + _NAME_SEQ
 )
 # a second name after the first: "also called the A-Team or the Clerkenwell crime syndicate"
-_AKA_MORE = re.compile(r"[\"”]?\s*,?\s*(?:or|o)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ)
+_AKA_MORE = re.compile(
+    r"[\"”»]?\s*(?:,?\s*(?:or|o)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“«]?|,\s*[\"“«])" + _NAME_SEQ
+)
+# a quoted name or translation in apposition: 'Brothers 4 Life, "Hermanos de por vida", es...'
+_QUOTED_APPOSITION = re.compile(
+    r"^\s*,\s*(?:(?:the|los|las|la|el)\s+)?[\"“«](?P<name>[^\"”»\d,.;:]{3,40}?)[\"”»]\s*[,.)]"
+)
 # a translation in quotes: 'Viv Ansanm, "Living Together" in Haitian Creole'
 _QUOTED_TRANSLATION = re.compile(
     r"^\s*,?\s*\(?[\"“](?P<name>" + CAP + r"(?:\s+\w+){0,4})[\"”]\s*(?:in|en)\s+(?:Haitian|Creole|English|Spanish|"
@@ -63,7 +69,7 @@ _ARTICLES = {"los", "las", "la", "el", "the"}
 _CALLED = re.compile(
     r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|"
     r"organización|red|clan|facción|pandilla|cártel|estructura)\s+(?:[a-záéíóú]+\s+)?(?:known as|called|named|dubbed|"
-    r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?"
+    r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“«]?"
     r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
 )
 
@@ -380,20 +386,27 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
     """Parentheses, 'also known as', quoted translations and 'which police call Y' name a
     candidate again; an alias can carry its own parentheses ("también llamado X (CAF)")."""
 
-    def usable(name: str) -> bool:
-        return bool(name) and bool(re.match(CAP, name)) and not lex.is_place_or_demonym(name)
+    def usable(name: str, quoted: bool = False) -> bool:
+        if not name or lex.is_place_or_demonym(name) or len(name.split()) > 5:
+            return False
+        return quoted or bool(re.match(CAP, name))
 
     work = list(range(len(cands)))
     while work:
         i = work.pop()
         c = cands[i]
         tail = doc.text[c.end : c.end + 80]
-        for regex, kind in ((_PAREN, "paren"), (_AKA, "aka"), (_QUOTED_TRANSLATION, "aka")):
+        for regex, kind in (
+            (_PAREN, "paren"),
+            (_AKA, "aka"),
+            (_QUOTED_TRANSLATION, "aka"),
+            (_QUOTED_APPOSITION, "aka"),
+        ):
             m = regex.match(tail)
             if not m:
                 continue
             name = m.group("name").strip().rstrip(",.")
-            if not usable(name):
+            if not usable(name, quoted=regex is _QUOTED_APPOSITION):
                 continue
             start = c.end + m.start("name")
             cands.append(_Candidate(start, start + len(name), name, c.sentence, kind, links=[i]))
