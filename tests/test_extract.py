@@ -397,3 +397,17 @@ def test_aliases_after_parentheses_quoted_appositions_and_guillemets():
     # a quoted description is no name
     x = extract('Los Zetas, "the most violent cartel in Mexico", grew fast.')
     assert [(g.name, g.aliases) for g in x.groups] == [("Los Zetas", ())]
+
+
+def test_listed_siblings_are_all_paired_and_marriages_are_kin():
+    x = extract(
+        "The four brothers, known as Los Chapitos, are Iván Guzmán, Jesús Guzmán, Ovidio Guzmán and Joaquín Guzmán."
+    )
+    names = ["Iván Guzmán", "Jesús Guzmán", "Ovidio Guzmán", "Joaquín Guzmán"]
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            assert _sym(x, "kin_of", a, b)
+    x = extract("Rosalinda González Valencia está casada con Nemesio Oseguera Cervantes.")
+    assert [(r.kind, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations if r.type == "kin_of"] == [
+        ("spouse", "Rosalinda González Valencia", "Nemesio Oseguera Cervantes")
+    ]

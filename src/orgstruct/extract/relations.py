@@ -36,13 +36,16 @@ class _Pattern:
     head: tuple[str, ...]
     tail: tuple[str, ...]
     regex: re.Pattern[str]
+    kind: str | None = None  # the kin kind of a kin_of pattern ("married" -> spouse)
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[_Pattern, ...], tuple[tuple[str, re.Pattern[str]], ...]]:
     raw = load_lexicon("relations")
     pats = tuple(
-        _Pattern(p["type"], p["voice"], tuple(p["head"]), tuple(p["tail"]), re.compile(p["re"], re.IGNORECASE))
+        _Pattern(
+            p["type"], p["voice"], tuple(p["head"]), tuple(p["tail"]), re.compile(p["re"], re.IGNORECASE), p.get("kind")
+        )
         for p in raw["patterns"]
     )
     words = sorted(load_lexicon("entities")["kinship"], key=len, reverse=True)
@@ -222,8 +225,18 @@ def _kin_relations(
             if voice == "group_plural":
                 if not m.group("kin").endswith("s"):
                     continue
-                members = list({p.entity: p for p in persons if e <= p.start <= e + 160}.values())
-                out += [_relation("kin_of", a, b, kind, sent, 0.8) for a, b in zip(members, members[1:], strict=False)]
+                # "his sons Tirso and Willy", "los hermanos A, B y C": the persons listed are siblings
+                first = next((p for p in persons if e <= p.start <= e + 80), None)
+                members = (
+                    [first, *(o for o in _coordinated(doc, first, mentions) if o.start > first.start)] if first else []
+                )
+                members = list({p.entity: p for p in members}.values())
+                pair_kind = "sibling" if kind == "child" else kind
+                out += [
+                    _relation("kin_of", a, b, pair_kind, sent, 0.8)
+                    for i, a in enumerate(members)
+                    for b in members[i + 1 :]
+                ]
                 continue
             if voice == "apposition":
                 tail = _right(persons, e, ("person",))
@@ -428,7 +441,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 if head is None or (p.tail and tail is None) or (tail and head.entity == tail.entity):
                     continue
                 conf = conf_scale * _confidence(m, head, tail)
-                rels.append(_relation(p.type, head, tail, None, sent, conf))
+                rels.append(_relation(p.type, head, tail, p.kind, sent, conf))
                 if p.type in _COORDINATED_TYPES and head.etype == "person":
                     for other in _coordinated(doc, head, mentions):
                         if not tail or other.entity != tail.entity:
