@@ -15,12 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
-from orgstruct.errors import DataError
 from orgstruct.extract import extract
 from orgstruct.extract.operations import OperationScorer, candidate_features, find_hits
 from orgstruct.extract.proxies import person_proxies
 from orgstruct.extraction_eval import align_entities, entity_forms
-from orgstruct.relation_training import fit_thresholded
+from orgstruct.relation_training import fit_thresholded, training_items
 
 DEFAULT_C = 0.3
 
@@ -50,11 +49,7 @@ def train_scorer(items: list[tuple[dict, str, str]], c_value: float = DEFAULT_C,
 
 def train_and_save(data_dir: Path, seeds_dir: Path, out: Path, c_value: float | None = None) -> dict:
     """Train on DATA/gold_train and write the scorer JSON; ``c_value`` None means DEFAULT_C."""
-    from orgstruct.extraction_eval import load_gold
-
-    items = load_gold(data_dir, seeds_dir, folder="gold_train")
-    if not items:
-        raise DataError(f"no annotated training documents in {data_dir / 'gold_train'}")
+    items = training_items(data_dir, seeds_dir)
     scorer, report = train_scorer(items, c_value=DEFAULT_C if c_value is None else c_value)
     scorer.to_json(out)
     return {"documents": len(items), "output": str(out), **report}

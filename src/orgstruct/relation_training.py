@@ -144,13 +144,19 @@ def train_typer(items: list[tuple[dict, str, str]], c_value: float = DEFAULT_C, 
     return RelationTyper(weights, intercepts, thresholds, meta), report
 
 
-def train_and_save(data_dir: Path, seeds_dir: Path, out: Path, c_value: float | None = None) -> dict:
-    """Train on DATA/gold_train and write the typer JSON; ``c_value`` None means DEFAULT_C."""
+def training_items(data_dir: Path, seeds_dir: Path) -> list[tuple[dict, str, str]]:
+    """The annotated training documents of DATA/gold_train (never the evaluation gold)."""
     from orgstruct.extraction_eval import load_gold
 
     items = load_gold(data_dir, seeds_dir, folder="gold_train")
     if not items:
         raise DataError(f"no annotated training documents in {data_dir / 'gold_train'}")
+    return items
+
+
+def train_and_save(data_dir: Path, seeds_dir: Path, out: Path, c_value: float | None = None) -> dict:
+    """Train on DATA/gold_train and write the typer JSON; ``c_value`` None means DEFAULT_C."""
+    items = training_items(data_dir, seeds_dir)
     typer, report = train_typer(items, c_value=DEFAULT_C if c_value is None else c_value)
     typer.to_json(out)
     return {"documents": len(items), "output": str(out), "per_type": report}
