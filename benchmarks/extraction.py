@@ -39,7 +39,7 @@ def main() -> None:
     from orgstruct.extract import extract
     from orgstruct.extract.operations import default_scorer
     from orgstruct.extract.typer import default_typer
-    from orgstruct.extraction_eval import _score_all, evaluate_agreement, evaluate_extraction, load_gold
+    from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, load_gold
 
     items = load_gold(ROOT / "data", ROOT / "seeds")
     results = evaluate_extraction(items)
@@ -79,17 +79,16 @@ def main() -> None:
         )
     if scorer:
         # the learned operations scorer (orgstruct extract --learned-operations), trained on gold_train
-        def ops_f1(its, lang):
-            scored = ((g, t, lg, extract(t, learned_operations=True)) for g, t, lg in its)
-            return _score_all(scored)[lang].summary()["operations_f1"]
+        def ops_f1(its) -> str:
+            scores = evaluate_extraction(its, learned_operations=True)
+            return ", ".join(f"{lang} {scores[lang].summary()['operations_f1']}" for lang in ("en", "es"))
 
         line = (
             "\noperations F1 with the learned scorer instead of the rules (out of fold on gold_train: precision "
-            f"{scorer.meta.get('oof_precision')}, recall {scorer.meta.get('oof_recall')}): gold "
-            + ", ".join(f"{lang} {ops_f1(items, lang)}" for lang in ("en", "es"))
+            f"{scorer.meta.get('oof_precision')}, recall {scorer.meta.get('oof_recall')}): gold " + ops_f1(items)
         )
         if fresh_items:
-            line += "; gold_fresh " + ", ".join(f"{lang} {ops_f1(fresh_items, lang)}" for lang in ("en", "es"))
+            line += "; gold_fresh " + ops_f1(fresh_items)
         print(line)
     groups_mod = importlib.import_module("orgstruct.extract.groups")
     groups_mod.KNOWN_GROUPS_ON = False

@@ -199,6 +199,15 @@ def train(
     typer.echo(json.dumps(report, indent=2, sort_keys=True))
 
 
+def _echo_training(train_and_save, *args) -> None:
+    """Run a learned extraction part's training and print its report (one-line error if it fails)."""
+    try:
+        report = train_and_save(*args)
+    except OrgStructError as exc:
+        _fail(str(exc))
+    typer.echo(json.dumps(report, indent=2, sort_keys=True))
+
+
 @app.command("train-relations")
 def train_relations(
     data: Annotated[Path, typer.Option("--data", help="Corpus folder (annotations in DATA/gold_train).")] = Path(
@@ -218,11 +227,7 @@ def train_relations(
     """Train the learned relation typer on DATA/gold_train (never on the evaluation gold)."""
     from orgstruct.relation_training import train_and_save
 
-    try:
-        report = train_and_save(data, Path("seeds"), output, c_value)
-    except OrgStructError as exc:
-        _fail(str(exc))
-    typer.echo(json.dumps(report, indent=2, sort_keys=True))
+    _echo_training(train_and_save, data, Path("seeds"), output, c_value)
 
 
 @app.command("train-operations")
@@ -237,11 +242,7 @@ def train_operations(
     """Train the learned operations scorer on DATA/gold_train (never on the evaluation gold)."""
     from orgstruct.operations_training import train_and_save
 
-    try:
-        report = train_and_save(data, Path("seeds"), output)
-    except OrgStructError as exc:
-        _fail(str(exc))
-    typer.echo(json.dumps(report, indent=2, sort_keys=True))
+    _echo_training(train_and_save, data, Path("seeds"), output)
 
 
 @app.command()

@@ -212,9 +212,15 @@ def _score_all(scored: Iterable[tuple[dict, str, str, object]]) -> dict[str, Ext
     return result
 
 
-def evaluate_extraction(items: list[tuple[dict, str, str]], learned: bool = True) -> dict[str, ExtractionScores]:
-    """Scores per language ("en", "es") and "all"; ``learned=False`` scores the rules alone."""
-    return _score_all((gold, text, lang, extract(text, learned=learned)) for gold, text, lang in items)
+def evaluate_extraction(
+    items: list[tuple[dict, str, str]], learned: bool = True, learned_operations: bool = False
+) -> dict[str, ExtractionScores]:
+    """Scores per language ("en", "es") and "all"; ``learned=False`` scores the rules alone,
+    ``learned_operations=True`` the operations of the learned scorer (see ``extract``)."""
+    return _score_all(
+        (gold, text, lang, extract(text, learned=learned, learned_operations=learned_operations))
+        for gold, text, lang in items
+    )
 
 
 def record_as_extraction(record: dict, text: str) -> SimpleNamespace:

@@ -272,14 +272,14 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             if not _ALIAS_CONTEXT.search(doc.text[max(0, m.start() - 40) : m.start()]):
                 found.append(_Candidate(m.start(), m.end(), m.group(0), _sentence_of(doc, m.start()), "known"))
     kept = _drop_nested(found)
-    return sorted(kept + _inner_groups(doc, kept), key=lambda c: c.start)
+    return sorted(kept + _inner_groups(kept), key=lambda c: c.start)
 
 
 # a group named inside another's name: "Bloque Centauros de las AUC", "Frente 10 de las FARC"
 _INNER = re.compile(r"\s(?:de las|de los|de la|del|of the)\s+(?P<inner>[A-Z]{2,6})$")
 
 
-def _inner_groups(doc: Document, cands: list[_Candidate]) -> list[_Candidate]:
+def _inner_groups(cands: list[_Candidate]) -> list[_Candidate]:
     out = []
     for c in cands:
         m = _INNER.search(c.text)
@@ -413,8 +413,8 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             work.append(len(cands) - 1)
             if kind == "aka":
                 more = _AKA_MORE.match(doc.text, start + len(name), start + len(name) + 80)
-                if more and usable(more.group("name").rstrip(",.")):
-                    name2 = more.group("name").rstrip(",.")
+                name2 = more.group("name").rstrip(",.") if more else ""
+                if usable(name2):
                     cands.append(
                         _Candidate(
                             more.start("name"), more.start("name") + len(name2), name2, c.sentence, kind, links=[i]
@@ -473,7 +473,6 @@ _SPLINTER_WORDS = {
     "vieja",
     "viejo",
     "kobe",
-    "auténtica",
     "autentica",
     "real",
     "true",
@@ -489,7 +488,6 @@ _SPLINTER_WORDS = {
     "puro",
     "pura",
     "pure",
-    "élite",
     "ninkyo",
     "jr",
     "junior",
@@ -687,12 +685,12 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
 def outer_mentions(groups: tuple[Group, ...]) -> dict[str, list[Span]]:
     """Each group's mentions that do not sit inside another group's name: the AUC of "Bloque
     Centauros de las AUC" is named there but the sentence is about the bloc."""
-    spans = [(m, g.id) for g in groups for m in g.mentions]
+    spans = [(m.start, m.end) for g in groups for m in g.mentions]
     return {
         g.id: [
             m
             for m in g.mentions
-            if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o, _ in spans)
+            if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
         ]
         for g in groups
     }

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from orgstruct.corpus import OPERATIONS
 from orgstruct.extract.groups import outer_mentions
+from orgstruct.extract.typer import linear_probability
 from orgstruct.resources import load_lexicon, resource_path
 from orgstruct.schema import Document, Group, Operation, Span
 
@@ -165,7 +166,9 @@ def candidate_features(
     first_sentence = {g.id: min((m.sentence for m in g.mentions), default=0) for g in groups}
     earliest = min(first_sentence.values(), default=0)
     out: dict[tuple[str, str], tuple[dict[str, float], int]] = {}
-    ops_here = {h.op for h in hits}
+    hits_by_op: dict[str, list[Hit]] = {}
+    for h in hits:
+        hits_by_op.setdefault(h.op, []).append(h)
     n_groups = len(groups)
     for g in groups:
         gid = g.id
@@ -180,11 +183,10 @@ def candidate_features(
             "first_named": float(first_sentence[gid] == earliest),
             f"lang={doc.lang}": 1.0,
         }
-        for op in ops_here:
+        for op, op_hits in hits_by_op.items():
             kinds = {k: 0 for k in ("nearest", "here", "only", "after1", "after2", "after_far", "other", "none")}
             victim = generic = 0
             evidence: list[tuple[int, int]] = []  # (priority, sentence)
-            op_hits = [h for h in hits if h.op == op]
             for h in op_hits:
                 if h.generic:
                     generic += 1
@@ -217,19 +219,13 @@ def candidate_features(
             f.update(_count_features("generic", generic))
             for k, n in kinds.items():
                 f.update(_count_features(k, n))
-            rule = (gid, op) in rules
-            if rule:
-                f["rule"] = 1.0
-                f[f"rule|op={op}"] = 1.0
-                f[f"rule|lang={doc.lang}"] = 1.0
             if kinds["nearest"]:
                 f[f"nearest|op={op}"] = 1.0
-            if rule:
+            if (gid, op) in rules:
+                f.update({"rule": 1.0, f"rule|op={op}": 1.0, f"rule|lang={doc.lang}": 1.0})
                 sentence = rules[(gid, op)]
-            elif evidence:
-                sentence = min(evidence)[1]
             else:
-                sentence = op_hits[0].sentence
+                sentence = min(evidence)[1] if evidence else op_hits[0].sentence
             out[(gid, op)] = (f, sentence)
     return out
 
@@ -254,8 +250,7 @@ class OperationScorer:
         path.write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
     def probability(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return linear_probability(self.weights, self.intercept, features)
 
 
 @lru_cache(maxsize=1)

@@ -78,6 +78,14 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
     return not lex.is_place_or_demonym(text) and fold(text) not in lex.media
 
 
+_NAME_WORD = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+"  # one capitalised word of a name
+
+
+def _ends_a_longer_name(doc: Document, start: int) -> bool:
+    """A capitalised word right before ``start``: "Gerson Gálvez Calle, son of" is not "Calle"."""
+    return bool(re.search(r"[A-ZÁÉÍÓÚÑ][\w\-]*\s+$", doc.text[max(0, start - 30) : start]))
+
+
 # titles before a name ("Assistant Commissioner Krissy Barrett"), not part of it
 _TITLES = {
     "acting",
@@ -98,8 +106,6 @@ _TITLES = {
     "sheriff",
     "agent",
     "special",
-    "chief",
-    "deputy",
     "comisario",
     "comisaria",
     "fiscal",
@@ -336,7 +342,7 @@ def _named_before_kin_re() -> re.Pattern[str]:
     words = sorted(entity_lexicon().kinship, key=len, reverse=True)
     kin = "|".join(re.escape(w) for w in words)
     return re.compile(
-        rf"(?<![\w\-])(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+),\s+(?:(?:la|el|su|the|his|her|their|a|an|una|un)\s+)?"
+        rf"(?<![\w\-])(?P<name>{_NAME_WORD}),\s+(?:(?:la|el|su|the|his|her|their|a|an|una|un)\s+)?"
         rf"(?:(?:younger|older|elder|eldest|youngest|menor|mayor)\s+)?(?:{kin})\b"
     )
 
@@ -362,13 +368,13 @@ def _add_named_before_kin(doc: Document, drafts: list[_PersonDraft], taken) -> N
         w = fold(word)
         if w not in given_names() or w in known or _inside(start, spans) or _inside(start, taken):
             continue
-        if re.search(r"[A-ZÁÉÍÓÚÑ][\w\-]*\s+$", doc.text[max(0, start - 30) : start]):
-            continue  # the end of a longer name ("Gerson Gálvez Calle, son of")
+        if _ends_a_longer_name(doc, start):
+            continue
         _add_draft(drafts, spans, word, [w], Span(start, end, word, _sentence_index(doc, start)))
         known.add(w)
 
 
-_FIRST_BEFORE_AND = re.compile(r"(?<![\w\-])(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+)\s+(?:y|e|and)\s+$")
+_FIRST_BEFORE_AND = re.compile(rf"(?<![\w\-])(?P<first>{_NAME_WORD})\s+(?:y|e|and)\s+$")
 
 
 def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], taken) -> None:
@@ -395,7 +401,6 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
             _add_draft(drafts, spans, name, toks, Span(start, end, first, m.sentence))
 
 
-_NAME_WORD = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñüçšžćčđ]+"
 _FIRST_NAME_LIST = re.compile(
     rf"(?<![\w\-])(?P<list>{_NAME_WORD}(?:,\s+{_NAME_WORD})*,?\s+(?:y|e|and)\s+{_NAME_WORD})(?![\w\-]|\s+[A-ZÁÉÍÓÚÑ])"
 )
@@ -411,8 +416,8 @@ def _add_first_name_lists(doc: Document, drafts: list[_PersonDraft], lex: Entity
     or two after a kin word; a name already known is a mention of that person, not a new one."""
     known, spans = _known_forms(drafts)
     for m in _FIRST_NAME_LIST.finditer(doc.text):
-        if re.search(r"[A-ZÁÉÍÓÚÑ][\w\-]*\s+$", doc.text[max(0, m.start() - 30) : m.start()]):
-            continue  # the end of a longer name
+        if _ends_a_longer_name(doc, m.start()):
+            continue
         names = [(w.group(0), m.start("list") + w.start()) for w in re.finditer(_NAME_WORD, m.group("list"))]
         folded = [fold(n) for n, _ in names]
         if any(f in lex.stopwords or f in lex.demonyms or f in lex.places or f in lex.heads for f in folded):

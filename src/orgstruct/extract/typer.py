@@ -50,6 +50,12 @@ _WORD = re.compile(r"[\w'\-]+")
 _MAX_BETWEEN = 14
 
 
+def linear_probability(weights: dict[str, float], intercept: float, features: dict[str, float]) -> float:
+    """A logistic model over sparse named features, as the learned extraction parts store it."""
+    z = intercept + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
 @dataclass
 class Candidate:
     kind: str  # "pair" | "adjacent" | "salient" | "unary"
@@ -235,9 +241,7 @@ class RelationTyper:
         path.write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
     def probability(self, rtype: str, features: dict[str, float]) -> float:
-        w = self.weights[rtype]
-        z = self.intercepts[rtype] + sum(w.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return linear_probability(self.weights[rtype], self.intercepts[rtype], features)
 
     def types_for(self, cand: Candidate) -> list[tuple[str, float]]:
         """The types the typer accepts for a candidate, with their probabilities."""
