@@ -51,7 +51,7 @@ def main(args: list[str]) -> int:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             problems.append(f"{path}: unreadable JSON ({exc})")
             continue
-        if path.resolve().parent.name in ("gold", "gold_second", "gold_train", "gold_fresh"):
+        if path.resolve().parent.name.startswith("gold"):
             text = texts.get(raw.get("doc_id", ""), "")
             if not text:
                 problems.append(f"{path}: no corpus document {raw.get('doc_id')!r}")
