@@ -11,13 +11,14 @@ from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
     "en": {"groups_f1": 0.84, "alias_accuracy": 0.60, "persons_f1": 0.90, "relations_f1": 0.41, "operations_f1": 0.48},
-    "es": {"groups_f1": 0.86, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.43, "operations_f1": 0.51},
+    "es": {"groups_f1": 0.86, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.45, "operations_f1": 0.51},
 }
 # the rules alone on data/gold_train (the typer and the operations scorer train on it; since commit
-# 312b0ca its misses are read for development too, so these guard a second development set)
+# 312b0ca its misses are read for development too, so these guard a second development set; its
+# 60 documents added on 2026-11-28 were scored once before anyone read them, see README)
 RULES_FLOORS_TRAIN = {
-    "en": {"groups_f1": 0.77, "persons_f1": 0.88, "relations_f1": 0.33, "operations_f1": 0.42},
-    "es": {"groups_f1": 0.80, "persons_f1": 0.85, "relations_f1": 0.26, "operations_f1": 0.43},
+    "en": {"groups_f1": 0.78, "persons_f1": 0.87, "relations_f1": 0.32, "operations_f1": 0.40},
+    "es": {"groups_f1": 0.80, "persons_f1": 0.85, "relations_f1": 0.27, "operations_f1": 0.40},
 }
 
 

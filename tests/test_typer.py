@@ -92,7 +92,7 @@ def test_extraction_falls_back_to_the_rules_without_the_typer_file(monkeypatch, 
 def test_training_on_annotated_documents_gives_bounded_thresholds_and_out_of_fold_figures():
     from orgstruct.relation_training import MIN_PRECISION, train_typer
 
-    items = load_gold(DATA, ROOT / "seeds", folder="gold_train")[:30]
+    items = load_gold(DATA, ROOT / "seeds", folder="gold_train")[:80]
     assert len(items) >= 20
     typer, report = train_typer(items, folds=3)
     assert {"unary:arrested", "pair:kin_of", "pair:leads"} <= set(report)  # fitted: enough positives
@@ -100,7 +100,30 @@ def test_training_on_annotated_documents_gives_bounded_thresholds_and_out_of_fol
     for key, r in report.items():
         assert 0.0 <= r["oof_precision"] <= 1.0 and 0.0 <= r["oof_recall"] <= 1.0
         assert r["positives"] >= 5
-        assert (key in typer.weights) == r["kept"] == (r["oof_precision"] >= MIN_PRECISION)
-        if r["kept"]:
-            assert 0.2 <= typer.thresholds[key] <= 0.8
+        assert (key in typer.weights) == r["kept"]
+        if r["kept"]:  # it passed the precision floor and raised the rules' relation F1 out of fold
+            assert r["oof_precision"] >= MIN_PRECISION and r["f1_gain"] > 0
+            assert 0.2 <= typer.thresholds[key] <= 0.8 and typer.thresholds[key] == r["threshold"]
+    f1 = typer.meta["oof_relation_f1"]
+    assert f1["rules_and_typer"] >= f1["rules"]
+    assert f1["rules_and_typer"] - f1["rules"] == pytest.approx(sum(r["f1_gain"] for r in report.values()), abs=1e-3)
     assert typer.meta["trained_on"] == "data/gold_train"
+
+
+def test_type_selection_keeps_only_keys_that_raise_the_rules_f1_out_of_fold():
+    from orgstruct.relation_training import LabelledDocument, _select_types
+
+    gold = {("leads", "A", "G"), ("leads", "B", "G"), ("kin_of", "A", "B")}
+    docs = [LabelledDocument([], gold, {("leads", "A", "G")})]
+    scored = {
+        # finds a missing relation at 0.7, adds a wrong one at 0.3: best kept at a threshold above 0.3
+        "pair:leads": [(0, ("leads", "B", "G"), 0.7, 1), (0, ("leads", "C", "G"), 0.3, 0)],
+        # only repeats what the rules have: no gain
+        "salient:leads": [(0, ("leads", "A", "G"), 0.9, 1)],
+        # right but under the precision floor at every threshold
+        "pair:kin_of": [(0, ("kin_of", "A", "B"), 0.9, 1)] + [(0, ("kin_of", "A", f"X{i}"), 0.9, 0) for i in range(3)],
+    }
+    chosen, gains, f1 = _select_types(docs, scored)
+    assert set(chosen) == {"pair:leads"} and 0.3 < chosen["pair:leads"] <= 0.7
+    assert f1["rules"] == pytest.approx(0.5) and f1["rules_and_typer"] == pytest.approx(0.8)
+    assert gains["pair:leads"] == pytest.approx(0.3)
