@@ -40,6 +40,25 @@ def test_candidates_cover_pairs_in_a_sentence_both_ways_and_persons_alone():
     assert any(k.startswith("b:") for k in leads.features)
 
 
+def test_candidates_carry_what_the_whole_text_says_of_both_ends():
+    text = (
+        "Los Calle Serna son una red familiar. Su jefe, Javier Antonio Calle Serna, fue capturado. "
+        "Los Calle Serna trabajaban con Los Rastrojos. Javier Antonio Calle Serna negoció con Los Rastrojos."
+    )
+    doc, groups, persons, rules, salient = _parts(text)
+    cands = candidates(doc, groups, persons, rules, salient)
+    javier = next(p.id for p in persons if p.name.startswith("Javier"))
+    family = next(g.id for g in groups if "Calle" in g.name)
+    rastrojos = next(g.id for g in groups if "Rastrojos" in g.name)
+    pair = next(c for c in cands if c.kind == "pair" and (c.head.entity, c.tail.entity) == (javier, rastrojos))
+    assert pair.features.get("together:1") == 1.0  # one sentence names both
+    assert "surname_in_group" not in pair.features
+    assert pair.features.get("trank:0") or pair.features.get("trank:1")
+    own = [c for c in cands if c.head.entity == javier and c.tail is not None and c.tail.entity == family]
+    assert own and all(c.features.get("surname_in_group") == 1.0 for c in own)  # "Calle Serna" in both names
+    assert any(k.startswith("hrole:") for k in own[0].features)
+
+
 def test_typer_scores_thresholds_and_signatures(tmp_path):
     typer = RelationTyper(
         weights={"pair:leads": {"rule:leads": 6.0}, "pair:kin_of": {"kin:sibling": 6.0}},

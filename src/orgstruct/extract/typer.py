@@ -144,6 +144,39 @@ def _context_features(doc: Document, m: Mention, prefix: str, width: int = 6) ->
     return f
 
 
+def _entity_features(groups: tuple[Group, ...], persons: tuple[Person, ...], by_sentence: dict[int, list[Mention]]):
+    """Features of the two entities over the whole text: a person's role word, a group's rank
+    by mentions, how many sentences name both, a person's surname inside the group's name."""
+    roles = {p.id: p.role for p in persons}
+    surnames = {p.id: {fold(w) for w in p.name.split()[1:] if len(w) > 3} for p in persons}
+    names = {g.id: {fold(w) for w in g.name.split()} for g in groups}
+    ranked = sorted(groups, key=lambda g: -len(g.mentions))
+    rank = {g.id: i for i, g in enumerate(ranked)}
+    together: dict[frozenset, int] = {}
+    for mentions in by_sentence.values():
+        ents = sorted({m.entity for m in mentions})
+        for i, a in enumerate(ents):
+            for b in ents[i + 1 :]:
+                key = frozenset((a, b))
+                together[key] = together.get(key, 0) + 1
+
+    def features(head: str, tail: str | None) -> dict[str, float]:
+        f: dict[str, float] = {}
+        for side, e in (("h", head), ("t", tail)):
+            if e in roles:
+                f[f"{side}role:{roles[e] or 'none'}"] = 1.0
+            elif e in rank:
+                f[f"{side}rank:{min(rank[e], 2)}"] = 1.0
+        if tail is not None:
+            f[f"together:{_bucket(together.get(frozenset((head, tail)), 0), (0, 1, 2, 4))}"] = 1.0
+            person, group = (head, tail) if tail in names else (tail, head)
+            if surnames.get(person, set()) & names.get(group, set()):
+                f["surname_in_group"] = 1.0
+        return f
+
+    return features
+
+
 def candidates(
     doc: Document,
     groups: tuple[Group, ...],
@@ -160,6 +193,7 @@ def candidates(
     rules: dict[tuple, set[str]] = {}
     for r in rule_relations:
         rules.setdefault((r.head, r.tail), set()).add(r.type)
+    entity = _entity_features(groups, persons, by_sentence)
     out: list[Candidate] = []
     for sent in doc.sentences:
         mentions = by_sentence.get(sent.index, [])
@@ -181,6 +215,7 @@ def candidates(
                 n_between = len({m.entity for m in mentions if lo < m.start < hi} - {a.entity, b.entity})
                 f = _pair_features(doc, ma, mb, n_between)
                 f.update(_rule_features(rules, a.entity, b.entity))
+                f.update(entity(a.entity, b.entity))
                 out.append(Candidate("pair", ma, mb, sent.index, f))
         if "adjacent" in kinds and persons_here:
             here = {m.entity for m in ents}
@@ -197,6 +232,7 @@ def candidates(
                     f.update(_context_features(doc, p, "a", 4))
                     f.update(triggers)
                     f.update(_rule_features(rules, p.entity, q.entity))
+                    f.update(entity(p.entity, q.entity))
                     out.append(Candidate("adjacent", p, q, sent.index, f))
         group_here = any(m.etype == "group" for m in ents)
         sal = salient.get(sent.index)
@@ -208,6 +244,7 @@ def candidates(
                     _trigger_features(doc.text[max(sent.start, p.start - 80) : min(sent.end, p.end + 80)], "strig")
                 )
                 f.update(_rule_features(rules, p.entity, sal.entity))
+                f.update(entity(p.entity, sal.entity))
                 out.append(Candidate("salient", p, sal, sent.index, f))
             if "unary" in kinds:
                 f = {"bias": 1.0}
@@ -216,6 +253,7 @@ def candidates(
                     _trigger_features(doc.text[max(sent.start, p.start - 60) : min(sent.end, p.end + 60)], "utrig")
                 )
                 f.update(_rule_features(rules, p.entity, None))
+                f.update(entity(p.entity, None))
                 out.append(Candidate("unary", p, None, sent.index, f))
     return out
 
