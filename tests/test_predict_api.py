@@ -85,3 +85,19 @@ def test_model_resolution_order(hashing_bundle, monkeypatch, tmp_path):
 
 def test_a_bundle_is_loaded_once_per_process(hashing_bundle):
     assert load_model(hashing_bundle) is load_model(str(hashing_bundle))
+
+
+def test_predictions_rest_on_the_rules_alone_not_on_the_learned_extraction_parts(seed_text, hashing_model, monkeypatch):
+    import importlib
+
+    from orgstruct.extract.typer import RelationTyper
+
+    extract_pkg = importlib.import_module("orgstruct.extract")  # the package, not the function
+
+    before = {p.group: (p.features, p.evidence) for p in predict(seed_text, model=hashing_model)}
+    # a typer that accepts every candidate would change the relations if predictions used it
+    eager = RelationTyper({"pair:rival_of": {}}, {"pair:rival_of": 5.0}, {"pair:rival_of": 0.2}, {})
+    monkeypatch.setattr(extract_pkg, "default_typer", lambda: eager)
+    assert any(r.type == "rival_of" and r.confidence > 0.9 for r in extract_pkg.extract(seed_text).relations)
+    after = {p.group: (p.features, p.evidence) for p in predict(seed_text, model=hashing_model)}
+    assert after == before

@@ -14,7 +14,7 @@ import numpy as np
 
 from orgstruct.embed import Embedder, get_embedder
 from orgstruct.errors import GroupNotFoundError, ModelError, OrgStructError
-from orgstruct.extract import extract
+from orgstruct.extract import extract_for_classifier
 from orgstruct.extract.lexicon import fold
 from orgstruct.featurize import GroupView, feature_names, featurize_group
 from orgstruct.resources import default_model_dir
@@ -214,7 +214,7 @@ def predict_extraction(extraction: Extraction, groups: list[Group], model: Model
 def predict(text: str, group: str | None = None, *, model: Model | str | Path | None = None) -> list[Prediction]:
     """Predictions for every group named in ``text`` (or only ``group``)."""
     model = model if isinstance(model, Model) else load_model(model)
-    extraction = extract(text)
+    extraction = extract_for_classifier(text)
     return predict_extraction(extraction, select_groups(extraction, group), model)
 
 

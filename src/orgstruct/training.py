@@ -17,7 +17,7 @@ from orgstruct.embed import Embedder
 from orgstruct.errors import DataError
 from orgstruct.estimator import StructureClassifier
 from orgstruct.experiment import ExperimentConfig
-from orgstruct.extract import extract
+from orgstruct.extract import extract_for_classifier
 from orgstruct.featurize import GroupView, feature_names, featurize_group
 from orgstruct.predict import Model, columns_for, group_from_name, vectorize
 from orgstruct.schema import LABELS
@@ -38,7 +38,7 @@ def build_examples(docs: list[CorpusDocument]) -> tuple[list[Example], list[str]
     """One example per labelled (document, group); also the pairs that could not be located."""
     examples, missed = [], []
     for doc in docs:
-        extraction = extract(doc.text)
+        extraction = extract_for_classifier(doc.text)
         for gl in doc.groups:
             group = None
             for name in (gl.name, *gl.aliases):

@@ -18,8 +18,8 @@ def extract(text: str, *, learned: bool = True, learned_operations: bool = False
     ``learned=False`` keeps the trigger rules' relations alone, without the learned relation
     typer (which is also what happens when its file is missing). ``learned_operations=True``
     lets the learned operations scorer decide the operations instead of the rules: better on
-    text nobody developed on (README "Figures"), but the classifier is trained on the rules'
-    operations, so predictions keep those; the analyst export offers it as an option."""
+    text nobody developed on (README "Figures"). The classifier reads neither learned part
+    (see ``extract_for_classifier``); the analyst export offers both."""
     doc = make_document(text)
     groups = find_groups(doc)
     persons = find_persons(doc, groups)
@@ -34,4 +34,12 @@ def extract(text: str, *, learned: bool = True, learned_operations: bool = False
     return Extraction(doc, groups, persons, relations, operations)
 
 
-__all__ = ["extract"]
+def extract_for_classifier(text: str) -> Extraction:
+    """The extraction the structure classifier's features rest on: the rules alone, for
+    relations as for operations. Retraining the learned relation typer or operations scorer
+    then never shifts the features a trained classifier expects, and the evidence shown
+    with a prediction is the rules' (more precise) relations."""
+    return extract(text, learned=False)
+
+
+__all__ = ["extract", "extract_for_classifier"]
