@@ -11,7 +11,7 @@ from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
     "en": {"groups_f1": 0.84, "alias_accuracy": 0.60, "persons_f1": 0.90, "relations_f1": 0.41, "operations_f1": 0.48},
-    "es": {"groups_f1": 0.86, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.43, "operations_f1": 0.51},
+    "es": {"groups_f1": 0.86, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.43, "operations_f1": 0.49},
 }
 # the rules alone on data/gold_train (the typer and the operations scorer train on it; since commit
 # 312b0ca its misses are read for development too, so these guard a second development set; its

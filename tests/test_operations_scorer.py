@@ -62,12 +62,15 @@ def test_the_scorer_decides_by_its_threshold_and_reports_its_confidence():
     assert rules and all(o.confidence == 1.0 for o in rules)
 
 
-def test_extraction_uses_the_scorer_only_when_asked_and_falls_back_without_its_file(monkeypatch, tmp_path):
+def test_extraction_uses_the_scorer_by_default_and_falls_back_without_its_file(monkeypatch, tmp_path):
+    from orgstruct.extract import extract_for_classifier
+
     ops_mod = importlib.import_module("orgstruct.extract.operations")
     key = lambda x: sorted((o.group, o.operation) for o in x.operations)  # noqa: E731
     rules_only = key(extract(TEXT, learned=False))
-    assert key(extract(TEXT)) == rules_only  # the classifier's features rest on the rules' operations
-    assert {o.confidence for o in extract(TEXT, learned_operations=True).operations} != {1.0}
+    assert key(extract(TEXT, learned_operations=False)) == rules_only
+    assert key(extract_for_classifier(TEXT)) == rules_only  # the classifier's features rest on the rules
+    assert {o.confidence for o in extract(TEXT).operations} != {1.0}
     monkeypatch.setattr(ops_mod, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
     ops_mod.default_scorer.cache_clear()
     try:
@@ -77,7 +80,7 @@ def test_extraction_uses_the_scorer_only_when_asked_and_falls_back_without_its_f
         ops_mod.default_scorer.cache_clear()
 
 
-def test_the_analyst_export_offers_the_learned_operations(tmp_path):
+def test_the_analyst_export_gives_the_learned_operations_unless_asked_for_the_rules(tmp_path):
     from typer.testing import CliRunner
 
     from orgstruct.cli import app
@@ -86,9 +89,11 @@ def test_the_analyst_export_offers_the_learned_operations(tmp_path):
     src.write_text(TEXT, encoding="utf-8")
     plain = CliRunner().invoke(app, ["extract", str(src)])
     learned = CliRunner().invoke(app, ["extract", str(src), "--learned-operations"])
-    assert plain.exit_code == 0 and learned.exit_code == 0
+    rules = CliRunner().invoke(app, ["extract", str(src), "--rule-operations"])
+    assert plain.exit_code == 0 and learned.exit_code == 0 and rules.exit_code == 0
     conf = lambda out: {o["confidence"] for o in json.loads(out)["operations"]}  # noqa: E731
-    assert conf(plain.output) == {1.0} and conf(learned.output) != {1.0}
+    assert conf(plain.output) == conf(learned.output) != {1.0}
+    assert conf(rules.output) == {1.0}
 
 
 def test_training_on_annotated_documents_gives_a_bounded_threshold_and_out_of_fold_figures():

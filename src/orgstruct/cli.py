@@ -158,10 +158,10 @@ def extract_cmd(
     learned_operations: Annotated[
         bool,
         typer.Option(
-            "--learned-operations",
-            help="Operations from the learned scorer instead of the rules (better on unseen text; see README).",
+            "--learned-operations/--rule-operations",
+            help="Operations from the learned scorer (default; better on unseen text, see README) or the rules.",
         ),
-    ] = False,
+    ] = True,
 ) -> None:
     """Groups, aliases, persons, relations and operations, for analysts (Gephi reads graphml/gexf)."""
     from orgstruct.export import EXPORT_FORMATS, render_extraction

@@ -213,10 +213,10 @@ def _score_all(scored: Iterable[tuple[dict, str, str, object]]) -> dict[str, Ext
 
 
 def evaluate_extraction(
-    items: list[tuple[dict, str, str]], learned: bool = True, learned_operations: bool = False
+    items: list[tuple[dict, str, str]], learned: bool = True, learned_operations: bool = True
 ) -> dict[str, ExtractionScores]:
-    """Scores per language ("en", "es") and "all"; ``learned=False`` scores the rules alone,
-    ``learned_operations=True`` the operations of the learned scorer (see ``extract``)."""
+    """Scores per language ("en", "es") and "all" of ``extract`` with the same switches:
+    ``learned=False`` scores the rules alone, ``learned_operations=False`` the rules' operations."""
     return _score_all(
         (gold, text, lang, extract(text, learned=learned, learned_operations=learned_operations))
         for gold, text, lang in items

@@ -12,14 +12,15 @@ from orgstruct.schema import Extraction
 from orgstruct.text import make_document
 
 
-def extract(text: str, *, learned: bool = True, learned_operations: bool = False) -> Extraction:
+def extract(text: str, *, learned: bool = True, learned_operations: bool = True) -> Extraction:
     """Read one text: named groups with aliases, persons, typed relations and operations.
 
-    ``learned=False`` keeps the trigger rules' relations alone, without the learned relation
-    typer (which is also what happens when its file is missing). ``learned_operations=True``
-    lets the learned operations scorer decide the operations instead of the rules: better on
-    text nobody developed on (README "Figures"). The classifier reads neither learned part
-    (see ``extract_for_classifier``); the analyst export offers both."""
+    By default the learned parts run on top of the trigger rules: the relation typer adds
+    relations, and the learned operations scorer decides the operations (better than the
+    rules' on text nobody developed on; README "Figures"). ``learned_operations=False`` keeps
+    the rules' operations; ``learned=False`` keeps the rules alone for both (also what happens
+    when a model file is missing). The classifier reads neither learned part (see
+    ``extract_for_classifier``)."""
     doc = make_document(text)
     groups = find_groups(doc)
     persons = find_persons(doc, groups)

@@ -160,7 +160,8 @@ def candidate_features(
     """(group id, operation) -> (features, evidence sentence) for every group and every
     operation with a hit in the text."""
     rules = rule_operations(doc, groups, hits)
-    counts = {g.id: len(g.mentions) for g in groups}
+    outer = outer_mentions(groups)  # a group named only inside another's name is not named on its own
+    counts = {g.id: len(outer[g.id]) for g in groups}
     total = sum(counts.values()) or 1
     ranked = sorted(counts, key=lambda gid: -counts[gid])
     first_sentence = {g.id: min((m.sentence for m in g.mentions), default=0) for g in groups}
