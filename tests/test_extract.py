@@ -411,3 +411,13 @@ def test_listed_siblings_are_all_paired_and_marriages_are_kin():
     assert [(r.kind, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations if r.type == "kin_of"] == [
         ("spouse", "Rosalinda González Valencia", "Nemesio Oseguera Cervantes")
     ]
+
+
+def test_a_group_name_stops_before_the_person_it_is_attributed_to():
+    x = extract(
+        'Planeaba enfrentarse al Cártel de Sinaloa de Joaquín "El Chapo" Guzmán. '
+        "La Oficina de Envigado de Diego Murillo creció en los noventa."
+    )
+    assert {g.name for g in x.groups} == {"Cártel de Sinaloa", "La Oficina de Envigado"}
+    assert {p.name for p in x.persons} == {"Joaquín Guzmán", "Diego Murillo"}
+    assert next(p for p in x.persons if p.name == "Joaquín Guzmán").aliases == ("El Chapo",)

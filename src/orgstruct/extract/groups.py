@@ -227,12 +227,27 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
     )
 
 
+_POSSESSOR = re.compile(
+    r"^(?P<group>.+?\s(?:de|del|of)\s+\S+)\s+(?:de|of)\s+(?P<first>\S+)(?:\s+[A-ZÁÉÍÓÚÑ]\S*){0,3}$"
+)
+
+
+def _cut_possessor(text: str, lex: EntityLexicon) -> str:
+    """'Cártel de Sinaloa de Joaquín "El Chapo" Guzmán': the group's name stops before the
+    given name of the person it is attributed to."""
+    m = _POSSESSOR.match(text)
+    if m and fold(m.group("first")) in given_names() and _classify(m.group("group"), lex) == "full":
+        return m.group("group")
+    return text
+
+
 def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
     found: list[_Candidate] = []
     nicknames = {fold(m.group("nick")) for m in _NICKNAME.finditer(doc.text)}
     for sent in doc.sentences:
         for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
             text, start = _strip_leading(m.group(0), m.start(), lex)
+            text = _cut_possessor(text, lex)
             if not text:
                 continue
             kind = _classify(text, lex)

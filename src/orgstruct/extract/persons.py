@@ -210,6 +210,13 @@ def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, i
             for part in re.split(r"(\s+(?:and|y|e|or|o)\s+)", m.group(0)):
                 text, start = _trim(part, offset, lex)
                 offset += len(part)
+                if text and _inside(start, taken):
+                    # "el Cártel de Sinaloa de Joaquín Guzmán": the person after the group's name
+                    end = max(e for s, e in taken if s <= start < e)
+                    rest = re.match(r"\s+(?:de|del|of)\s+", m.string[end:offset])
+                    if not rest:
+                        continue
+                    text, start = _trim(m.string[end + rest.end() : offset], end + rest.end(), lex)
                 if not text or _inside(start, taken) or not _is_person_name(text, lex):
                     continue
                 if not _has_person_context(doc, start, start + len(text), text.split()[0], lex):
