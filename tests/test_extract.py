@@ -421,3 +421,12 @@ def test_a_group_name_stops_before_the_person_it_is_attributed_to():
     assert {g.name for g in x.groups} == {"Cártel de Sinaloa", "La Oficina de Envigado"}
     assert {p.name for p in x.persons} == {"Joaquín Guzmán", "Diego Murillo"}
     assert next(p for p in x.persons if p.name == "Joaquín Guzmán").aliases == ("El Chapo",)
+
+
+def test_persons_known_by_what_is_said_of_them_right_after_the_name():
+    x = extract(
+        "Terry Adams, the eldest, is described as the strategist. Tariel Oniani was arrested in Madrid. "
+        "Susumu Ishii fue detenido en Tokio. The Sinaloa Cartel was dismantled."
+    )
+    assert {p.name for p in x.persons} == {"Terry Adams", "Tariel Oniani", "Susumu Ishii"}
+    assert [g.name for g in x.groups] == ["Sinaloa Cartel"]

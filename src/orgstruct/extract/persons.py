@@ -32,13 +32,16 @@ _CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT_AFTER = re.compile(
-    r"^\s*(?:,?\s*\(?(?:alias|a\.k\.a|aka|known as|apodado|conocido como)\b|\s*[\"“«]|,\s*\d{2}\b|,\s*(?:who|quien|que)\b)",
+    r"^\s*(?:,?\s*\(?(?:alias|a\.k\.a|aka|known as|apodado|conocido como)\b|\s*[\"“«]|,\s*\d{2}\b|,\s*(?:who|quien|que)\b"
+    r"|,\s*(?:the\s+)?(?:eldest|youngest|oldest|elder|younger)\b|,\s*(?:el|la)\s+(?:mayor|menor|primogénit[oa])\b)",
     re.IGNORECASE,
 )
 # what only a person does right after being named
 _PERSON_VERB_AFTER = re.compile(
     r"\s*,?\s+(?:(?:lo|la|los|las)\s+)?(?:said|says|told|testified|pleaded|dijo|declaró|afirmó|explicó|contó|relató|"
-    r"nació|murió|was born|died|fundó|founded|co-founded|nacid[oa]|born|de \d{2} años|aged \d{2})\b",
+    r"nació|murió|was born|died|fundó|founded|co-founded|nacid[oa]|born|de \d{2} años|aged \d{2}|"
+    r"(?:was|had been) (?:arrested|captured|detained|extradited|killed|shot dead|murdered|sentenced|convicted|jailed)|"
+    r"fue (?:detenid[oa]|capturad[oa]|arrestad[oa]|extraditad[oa]|asesinad[oa]|condenad[oa]|sentenciad[oa]))\b",
     re.IGNORECASE,
 )
 _SURNAME_END = re.compile(r"\s[A-ZÁÉÍÓÚÑŠŽČĆ]\w*(?:ić|ič|vić|ski|ska|sky|enko|oğlu|oglu|yan|[áéíóú]\w?ez)$")
