@@ -146,3 +146,18 @@ def test_type_selection_keeps_only_keys_that_raise_the_rules_f1_out_of_fold():
     assert set(chosen) == {"pair:leads"} and 0.3 < chosen["pair:leads"] <= 0.7
     assert f1["rules"] == pytest.approx(0.5) and f1["rules_and_typer"] == pytest.approx(0.8)
     assert gains["pair:leads"] == pytest.approx(0.3)
+
+
+def test_the_typer_does_not_contradict_a_rivalry_or_alliance_the_rules_read_in_the_sentence():
+    text = (
+        "En 2012 estalló la guerra entre Los Zetas y el Cártel del Golfo. "
+        "Los Zetas y el Cártel de Sinaloa se reunieron."
+    )
+    doc, groups, persons, rules, salient = _parts(text)
+    eager = RelationTyper({"pair:allied_with": {}}, {"pair:allied_with": 5.0}, {"pair:allied_with": 0.2}, {})
+    rels = type_relations(doc, groups, persons, rules, salient, eager)
+    name = {g.id: g.name for g in groups}
+    allied = {frozenset((name[r.head], name[r.tail])) for r in rels if r.type == "allied_with"}
+    assert any(r.type == "rival_of" for r in rels)
+    assert frozenset(("Los Zetas", "Cártel del Golfo")) not in allied  # the rules read a war there
+    assert frozenset(("Los Zetas", "Cártel de Sinaloa")) in allied  # elsewhere the typer still speaks

@@ -227,9 +227,7 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
     )
 
 
-_POSSESSOR = re.compile(
-    r"^(?P<group>.+?\s(?:de|del|of)\s+\S+)\s+(?:de|of)\s+(?P<first>\S+)(?:\s+[A-ZÁÉÍÓÚÑ]\S*){0,3}$"
-)
+_POSSESSOR = re.compile(r"^(?P<group>.+?\s(?:de|del|of)\s+\S+)\s+(?:de|of)\s+(?P<first>\S+)(?:\s+[A-ZÁÉÍÓÚÑ]\S*){0,3}$")
 
 
 def _cut_possessor(text: str, lex: EntityLexicon) -> str:

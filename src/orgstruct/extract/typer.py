@@ -303,6 +303,9 @@ def default_typer() -> RelationTyper | None:
     return RelationTyper.from_json(path) if path.exists() else None
 
 
+_OPPOSITE = {"allied_with": "rival_of", "rival_of": "allied_with"}
+
+
 def type_relations(
     doc: Document,
     groups: tuple[Group, ...],
@@ -316,9 +319,15 @@ def type_relations(
     cands = candidates(doc, groups, persons, rule_relations, salient, typer.kinds())
     sentences = {s.index: s for s in doc.sentences}
     found: dict[tuple, Relation] = {}
+    # the rules' alliances and rivalries, per sentence and unordered pair: the typer may not
+    # contradict one ("la guerra entre A y B" is no alliance)
+    stated = {(r.type, r.sentence, frozenset((r.head, r.tail))) for r in rule_relations if r.type in _OPPOSITE}
     for c in cands:
         sent = sentences[c.sentence]
         for t, p in typer.types_for(c):
+            pair = frozenset((c.head.entity, c.tail.entity)) if c.tail else None
+            if t in _OPPOSITE and (_OPPOSITE[t], c.sentence, pair) in stated:
+                continue
             kind = _kin_kind(doc, c) if t == "kin_of" else None
             tail = c.tail.entity if c.tail else None
             rel = Relation(t, c.head.entity, tail, kind, sent.index, sent.start, sent.end, sent.text, round(p, 3))
