@@ -17,8 +17,8 @@ FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
 # 312b0ca its misses are read for development too, so these guard a second development set; its
 # 60 documents added on 2026-11-28 were scored once before anyone read them, see README)
 RULES_FLOORS_TRAIN = {
-    "en": {"groups_f1": 0.78, "persons_f1": 0.87, "relations_f1": 0.32, "operations_f1": 0.40},
-    "es": {"groups_f1": 0.80, "persons_f1": 0.85, "relations_f1": 0.27, "operations_f1": 0.40},
+    "en": {"groups_f1": 0.78, "persons_f1": 0.88, "relations_f1": 0.33, "operations_f1": 0.42},
+    "es": {"groups_f1": 0.79, "persons_f1": 0.86, "relations_f1": 0.29, "operations_f1": 0.39},
 }
 
 
