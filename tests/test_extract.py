@@ -430,3 +430,15 @@ def test_persons_known_by_what_is_said_of_them_right_after_the_name():
     )
     assert {p.name for p in x.persons} == {"Terry Adams", "Tariel Oniani", "Susumu Ishii"}
     assert [g.name for g in x.groups] == ["Sinaloa Cartel"]
+
+
+def test_gang_names_listed_after_a_plural_gang_noun_or_named_after_a_singular_one():
+    x = extract(
+        "El Bloque Soviético compartía el barrio con dos bandas vecinas, Pentágono y Matar o Morir. "
+        "It used two other outfits, Imperio and Sagui, to move cocaine. "
+        "En 2021 dos bandas fundadoras del G9, Grand Ravine y la de Ti Bwa, se enfrentaron. "
+        "La pandilla Calavera atacó. Una banda colombiana llegó."
+    )
+    names = {g.name for g in x.groups}
+    assert {"Pentágono", "Matar o Morir", "Imperio", "Sagui", "Grand Ravine", "Ti Bwa", "Calavera"} <= names
+    assert not any("olombian" in n for n in names)

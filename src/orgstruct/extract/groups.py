@@ -276,6 +276,8 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             name = m.group("name").rstrip(",.")
             if not lex.is_place_or_demonym(name):
                 found.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "called"))
+        for start, name in _listed_names(doc, sent, lex):
+            found.append(_Candidate(start, start + len(name), name, sent.index, "called"))
         for m in _QUOTED.finditer(doc.text, sent.start, sent.end):
             name = m.group("name").strip().rstrip(",.")
             if not _is_excluded(name, m.start("name"), doc, lex) and len(tokens(name)) >= 2:
@@ -286,6 +288,46 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
                 found.append(_Candidate(m.start(), m.end(), m.group(0), _sentence_of(doc, m.start()), "known"))
     kept = _drop_nested(found)
     return sorted(kept + _inner_groups(kept), key=lambda c: c.start)
+
+
+_LIST_NAME = r"[A-ZÁÉÍÓÚÑ][\w\-]+(?:\s+(?:(?:o|de|del|la|los)\s+)?[A-ZÁÉÍÓÚÑ][\w\-]+){0,3}"
+# names listed right after a plural group noun: "dos bandas vecinas, Pentágono y Matar o Morir",
+# "two other outfits, Imperio and Sagui", "bandas fundadoras del G9, Grand Ravine y la de Ti Bwa"
+_LISTED = re.compile(
+    r"\b(?:bandas|pandillas|gangs|outfits|crews|clanes|clans|facciones|factions|milicias|militias)"
+    r"(?:\s+[a-záéíóúñ\-]+){0,3}(?:\s+[A-Z0-9][\w\-]*)?\s*[,:]\s*"
+    r"(?P<list>"
+    + _LIST_NAME
+    + r"(?:\s*,\s*"
+    + _LIST_NAME
+    + r")*\s*,?\s+(?:y|e|and)\s+(?:(?:la|el) de\s+)?"
+    + _LIST_NAME
+    + r")"
+)
+# one name after a singular gang noun: "la pandilla Pentágono", "la banda Bagdad"
+_AFTER_GANG_NOUN = re.compile(
+    r"\b(?:[Ll]a|[Uu]na)\s+(?:pandilla|banda)\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w\-]+)(?![\w\-]*\s+[A-ZÁÉÍÓÚÑ])"
+)
+
+
+def _listed_names(doc: Document, sent, lex: EntityLexicon) -> list[tuple[int, str]]:
+    """Group names listed after a plural group noun or named after a singular one, unless a
+    place, an institution or a person's given name."""
+    out: list[tuple[int, str]] = []
+    for m in _LISTED.finditer(doc.text, sent.start, sent.end):
+        for part in re.finditer(r"(?:(?:la|el) de\s+)?(?P<name>" + _LIST_NAME + ")", m.group("list")):
+            out.append((m.start("list") + part.start("name"), part.group("name")))
+    for m in _AFTER_GANG_NOUN.finditer(doc.text, sent.start, sent.end):
+        out.append((m.start("name"), m.group("name")))
+    keep = []
+    for start, name in out:
+        folded = [fold(t) for t in tokens(name)]
+        if lex.is_place_or_demonym(name) or folded[0] in given_names() or folded[0] in lex.stopwords:
+            continue
+        if any(t in lex.institutions for t in folded):
+            continue
+        keep.append((start, name))
+    return keep
 
 
 # a group named inside another's name: "Bloque Centauros de las AUC", "Frente 10 de las FARC"
