@@ -442,3 +442,11 @@ def test_gang_names_listed_after_a_plural_gang_noun_or_named_after_a_singular_on
     names = {g.name for g in x.groups}
     assert {"Pentágono", "Matar o Morir", "Imperio", "Sagui", "Grand Ravine", "Ti Bwa", "Calavera"} <= names
     assert not any("olombian" in n for n in names)
+
+
+def test_agencies_call_signs_and_places_are_not_groups():
+    x = extract(
+        "La DEA y las Fuerzas Armadas lo detuvieron en La Chorrera. Miguel Treviño, Z-40, dirigía Los Zetas. "
+        "The Northern District of Illinois indicted him. The M-19 guerrilla seized the palace. Los Valle cayeron."
+    )
+    assert {g.name for g in x.groups} == {"Los Zetas", "M-19", "Los Valle"}

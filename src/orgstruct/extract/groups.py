@@ -201,9 +201,12 @@ def _classify(text: str, lex: EntityLexicon) -> str | None:
         if others and not all(lex.is_place_or_demonym(o) for o in others):
             return "full"
         return None
-    if folded[0] in {"los", "las"} and len(toks) >= 2:
-        return "article"
-    if folded[0] == "la" and len(toks) >= 2:
+    if folded[0] in {"los", "las", "la"} and len(toks) >= 2:
+        rest = toks[1:]
+        if all(t in lex.institutions for t in folded[1:]) or (
+            len(rest) == 1 and rest[0].isupper() and (fold(rest[0]) in lex.stopwords or rest[0] in lex.acronym_stop)
+        ):
+            return None  # "La DEA", "las Fuerzas Armadas": an institution after the article
         return "article"
     return None
 
@@ -219,6 +222,8 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
         return word not in lex.stopwords and word not in lex.demonyms and not lex.is_place_or_demonym(word)
     if text.isalpha() and len(text) >= 6:
         return False  # a shouted word of a dateline or headline ("RIO DE JANEIRO", "WENZHOU"), not an acronym
+    if re.fullmatch(r"[A-Z]-\d{1,3}", text):
+        return False  # a call sign ("Z-40", "X-20"); the M-19 guerrilla is a known group
     return (
         bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", text))
         and text not in lex.acronym_stop
