@@ -450,3 +450,6 @@ def test_agencies_call_signs_and_places_are_not_groups():
         "The Northern District of Illinois indicted him. The M-19 guerrilla seized the palace. Los Valle cayeron."
     )
     assert {g.name for g in x.groups} == {"Los Zetas", "M-19", "Los Valle"}
+    # the state's forces are neither a group nor a short form of the guerrilla's full name
+    x = extract("Las Fuerzas Armadas Revolucionarias de Colombia (FARC) negociaron. Las Fuerzas Armadas vigilaban.")
+    assert [(g.name, g.aliases) for g in x.groups] == [("Las Fuerzas Armadas Revolucionarias de Colombia", ("FARC",))]

@@ -66,6 +66,8 @@ _NAMED_LATER = re.compile(
 _PAREN = re.compile(r"^[\"”’']?\s*\(\s*(?:or\s+|o\s+|also\s+)?[\"“]?(?P<name>[^()\"”]{2,60}?)[\"”]?\s*\)")
 _QUOTED = re.compile(r"\b(?:the|los|las|la)\s+[\"“]+(?:the\s+)?(?P<name>" + CAP + r"[^\"”]{0,60}?)[,.]?[\"”]")
 _ARTICLES = {"los", "las", "la", "el", "the"}
+# a state's forces named generically: never a group, nor a short form of "Fuerzas Armadas Revolucionarias..."
+_STATE_FORCES = {"fuerzas armadas", "armed forces", "fuerzas militares", "fuerzas especiales", "special forces"}
 _CALLED = re.compile(
     r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|"
     r"organización|red|clan|facción|pandilla|cártel|estructura)\s+(?:[a-záéíóú]+\s+)?(?:known as|called|named|dubbed|"
@@ -147,6 +149,8 @@ def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str
 def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow_place: bool = False) -> bool:
     f = fold(text)
     if f in lex.media or fold(text.removeprefix("the ")) in lex.media:
+        return True
+    if " ".join(t for t in f.split() if t not in _ARTICLES) in _STATE_FORCES:
         return True
     before = doc.text[max(0, start - 40) : start]
     if _MEDIA_CONTEXT.search(before) and not any(fold(t) in lex.heads for t in tokens(text)):
