@@ -453,3 +453,13 @@ def test_agencies_call_signs_and_places_are_not_groups():
     # the state's forces are neither a group nor a short form of the guerrilla's full name
     x = extract("Las Fuerzas Armadas Revolucionarias de Colombia (FARC) negociaron. Las Fuerzas Armadas vigilaban.")
     assert [(g.name, g.aliases) for g in x.groups] == [("Las Fuerzas Armadas Revolucionarias de Colombia", ("FARC",))]
+
+
+def test_a_name_described_as_a_group_right_after_it_is_a_group():
+    x = extract(
+        "Ongkoy Parojinog dirigió en los años ochenta la Kuratong Baleleng, una milicia anticomunista. "
+        "The Mongols, a motorcycle gang, rode in. Juan Pérez, un sicario, cayó. "
+        "Los Comandos de la Frontera firmaron."
+    )
+    assert {g.name for g in x.groups} == {"Kuratong Baleleng", "Mongols", "Los Comandos de la Frontera"}
+    assert "Juan Pérez" in {p.name for p in x.persons}

@@ -313,6 +313,12 @@ _LISTED = re.compile(
     + _LIST_NAME
     + r")"
 )
+# a name described right after it as a group: "la Kuratong Baleleng, una milicia anticomunista"
+_DESCRIBED = re.compile(
+    r"(?:\b(?:la|el|los|las|the)\s+)?(?P<name>" + _LIST_NAME + r"),\s+(?:un|una|a|an)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:milicia|militia|pandilla|gang|street gang|banda|cartel|cártel|mafia|guerrilla|grupo armado|armed group|"
+    r"criminal group|grupo criminal|organización criminal|criminal organi[sz]ation|syndicate|triad|sindicato)\b"
+)
 # one name after a singular gang noun: "la pandilla Pentágono", "la banda Bagdad"
 _AFTER_GANG_NOUN = re.compile(
     r"\b(?:[Ll]a|[Uu]na)\s+(?:pandilla|banda)\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w\-]+)(?![\w\-]*\s+[A-ZÁÉÍÓÚÑ])"
@@ -326,8 +332,9 @@ def _listed_names(doc: Document, sent, lex: EntityLexicon) -> list[tuple[int, st
     for m in _LISTED.finditer(doc.text, sent.start, sent.end):
         for part in re.finditer(r"(?:(?:la|el) de\s+)?(?P<name>" + _LIST_NAME + ")", m.group("list")):
             out.append((m.start("list") + part.start("name"), part.group("name")))
-    for m in _AFTER_GANG_NOUN.finditer(doc.text, sent.start, sent.end):
-        out.append((m.start("name"), m.group("name")))
+    for regex in (_AFTER_GANG_NOUN, _DESCRIBED):
+        for m in regex.finditer(doc.text, sent.start, sent.end):
+            out.append((m.start("name"), m.group("name")))
     keep = []
     for start, name in out:
         folded = [fold(t) for t in tokens(name)]
