@@ -463,3 +463,8 @@ def test_a_name_described_as_a_group_right_after_it_is_a_group():
     )
     assert {g.name for g in x.groups} == {"Kuratong Baleleng", "Mongols", "Los Comandos de la Frontera"}
     assert "Juan Pérez" in {p.name for p in x.persons}
+
+
+def test_a_business_known_by_a_name_is_a_group():
+    x = extract("His drug business was known as The Company. Su negocio, llamado La Empresa, creció.")
+    assert "The Company" in {g.name for g in x.groups}

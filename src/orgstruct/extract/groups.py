@@ -69,8 +69,9 @@ _ARTICLES = {"los", "las", "la", "el", "the"}
 # a state's forces named generically: never a group, nor a short form of "Fuerzas Armadas Revolucionarias..."
 _STATE_FORCES = {"fuerzas armadas", "armed forces", "fuerzas militares", "fuerzas especiales", "special forces"}
 _CALLED = re.compile(
-    r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|"
-    r"organización|red|clan|facción|pandilla|cártel|estructura)\s+(?:[a-záéíóú]+\s+)?(?:known as|called|named|dubbed|"
+    r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|business|operation|"
+    r"outfit|enterprise|organización|red|clan|facción|pandilla|cártel|estructura|negocio)\s+(?:[a-záéíóú]+\s+)?"
+    r"(?:known as|called|named|dubbed|"
     r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“«]?"
     r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
 )
