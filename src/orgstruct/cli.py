@@ -199,6 +199,10 @@ def train(
     typer.echo(json.dumps(report, indent=2, sort_keys=True))
 
 
+# the learned extraction parts train on DATA/gold_train
+_GoldTrainData = Annotated[Path, typer.Option("--data", help="Corpus folder (annotations in DATA/gold_train).")]
+
+
 def _echo_training(train_and_save, *args) -> None:
     """Run a learned extraction part's training and print its report (one-line error if it fails)."""
     try:
@@ -210,9 +214,7 @@ def _echo_training(train_and_save, *args) -> None:
 
 @app.command("train-relations")
 def train_relations(
-    data: Annotated[Path, typer.Option("--data", help="Corpus folder (annotations in DATA/gold_train).")] = Path(
-        "data"
-    ),
+    data: _GoldTrainData = Path("data"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Where the typer JSON is written.")] = Path(
         "model/relation_typer.json"
     ),
@@ -232,9 +234,7 @@ def train_relations(
 
 @app.command("train-operations")
 def train_operations(
-    data: Annotated[Path, typer.Option("--data", help="Corpus folder (annotations in DATA/gold_train).")] = Path(
-        "data"
-    ),
+    data: _GoldTrainData = Path("data"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Where the scorer JSON is written.")] = Path(
         "model/operations_scorer.json"
     ),

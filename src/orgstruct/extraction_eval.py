@@ -130,6 +130,11 @@ class ExtractionScores:
         return out
 
 
+def relation_key(rtype: str, head: str, tail: str | None) -> tuple:
+    """One relation as the evaluation counts it: either order for symmetric types."""
+    return (rtype, *sorted((head, tail))) if rtype in SYMMETRIC and tail is not None else (rtype, head, tail)
+
+
 def align_entities(gold_ents: list[dict], pred_forms: dict[str, set[str]]) -> dict[str, str]:
     """predicted entity id -> gold name, one to one: shared forms first, then the lenient
     short-form match, each pass greedy in gold order."""
@@ -166,17 +171,11 @@ def score_document(gold: dict, x: Extraction, scores: ExtractionScores) -> None:
             surfaces = {_norm(s) for s in (pg.name, *pg.aliases, *(m.text for m in pg.mentions))}
             scores.aliases_right += _norm(alias) in surfaces
     names = {**gmap, **pmap}
-
-    def key(rtype, head, tail):
-        if rtype in SYMMETRIC and tail is not None:
-            return (rtype, *sorted((head, tail)))
-        return (rtype, head, tail)
-
-    gold_rel = {key(r["type"], r["head"], r.get("tail")) for r in gold["relations"]}
+    gold_rel = {relation_key(r["type"], r["head"], r.get("tail")) for r in gold["relations"]}
     found = set(names.values())
     scores.relations_missing_entity += sum(1 for k in gold_rel if any(e not in found for e in k[1:] if e is not None))
     pred_rel = {
-        key(r.type, names.get(r.head, f"?{r.head}"), names.get(r.tail, f"?{r.tail}") if r.tail else None)
+        relation_key(r.type, names.get(r.head, f"?{r.head}"), names.get(r.tail, f"?{r.tail}") if r.tail else None)
         for r in x.relations
     }
     scores.relations.add(len(gold_rel & pred_rel), len(pred_rel - gold_rel), len(gold_rel - pred_rel))

@@ -26,7 +26,7 @@ from orgstruct.errors import DataError
 from orgstruct.extract import extract
 from orgstruct.extract.relations import SYMMETRIC, salient_groups
 from orgstruct.extract.typer import CANDIDATE_KINDS, Candidate, RelationTyper, allowed_types, candidates
-from orgstruct.extraction_eval import align_entities, entity_forms
+from orgstruct.extraction_eval import align_entities, entity_forms, relation_key
 
 # a type is shipped only if its out-of-fold precision reaches this floor (the analyst sees each
 # relation's confidence) and it raises the out-of-fold relation F1 of rules + typer
@@ -47,11 +47,6 @@ class LabelledDocument:
     candidates: list[LabelledCandidate]
     gold: set[tuple]  # the annotation's relations, as relation_key()
     rules: set[tuple]  # the trigger rules' relations, keyed by annotated names
-
-
-def relation_key(rtype: str, head: str, tail: str | None) -> tuple:
-    """One relation as the evaluation counts it: either order for symmetric types."""
-    return (rtype, *sorted((head, tail))) if rtype in SYMMETRIC and tail else (rtype, head, tail)
 
 
 def _evidence_span(text: str, evidence: str) -> tuple[int, int] | None:
@@ -159,12 +154,12 @@ def _fit(features: list[dict], y: np.ndarray, c_value: float):
 
 def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     best, best_f1 = 0.5, -1.0
-    for t in np.arange(0.2, 0.81, 0.05):
+    for t in _THRESHOLDS:
         pred = p >= t
         tp = int((pred & (y == 1)).sum())
         f1 = 2 * tp / (pred.sum() + y.sum()) if tp else 0.0
         if f1 > best_f1 + 1e-9:
-            best, best_f1 = float(round(t, 2)), f1
+            best, best_f1 = t, f1
     return best
 
 

@@ -12,8 +12,10 @@ resolved to the most recently mentioned group.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, given_names, tokens
 from orgstruct.resources import load_lexicon
@@ -314,6 +316,7 @@ _LISTED = re.compile(
     + _LIST_NAME
     + r")"
 )
+_LIST_PART = re.compile(r"(?:(?:la|el) de\s+)?(?P<name>" + _LIST_NAME + ")")
 # a name described right after it as a group: "la Kuratong Baleleng, una milicia anticomunista"
 _DESCRIBED = re.compile(
     r"(?:\b(?:la|el|los|las|the)\s+)?(?P<name>" + _LIST_NAME + r"),\s+(?:un|una|a|an)\s+(?:[\w\-]+\s+){0,2}?"
@@ -331,7 +334,7 @@ def _listed_names(doc: Document, sent, lex: EntityLexicon) -> list[tuple[int, st
     place, an institution or a person's given name."""
     out: list[tuple[int, str]] = []
     for m in _LISTED.finditer(doc.text, sent.start, sent.end):
-        for part in re.finditer(r"(?:(?:la|el) de\s+)?(?P<name>" + _LIST_NAME + ")", m.group("list")):
+        for part in _LIST_PART.finditer(m.group("list")):
             out.append((m.start("list") + part.start("name"), part.group("name")))
     for regex in (_AFTER_GANG_NOUN, _DESCRIBED):
         for m in regex.finditer(doc.text, sent.start, sent.end):
@@ -754,15 +757,20 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
             mentions[gi].append(Span(m.start(), m.end(), m.group(0), sent.index))
 
 
-def outer_mentions(groups: tuple[Group, ...]) -> dict[str, list[Span]]:
+@lru_cache(maxsize=16)
+def outer_mentions(groups: tuple[Group, ...]) -> Mapping[str, tuple[Span, ...]]:
     """Each group's mentions that do not sit inside another group's name: the AUC of "Bloque
-    Centauros de las AUC" is named there but the sentence is about the bloc."""
+    Centauros de las AUC" is named there but the sentence is about the bloc. Relations,
+    operations, features and the graph all ask for it, so it is computed once per set of
+    groups (read-only)."""
     spans = [(m.start, m.end) for g in groups for m in g.mentions]
-    return {
-        g.id: [
-            m
-            for m in g.mentions
-            if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
-        ]
-        for g in groups
-    }
+    return MappingProxyType(
+        {
+            g.id: tuple(
+                m
+                for m in g.mentions
+                if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
+            )
+            for g in groups
+        }
+    )

@@ -163,7 +163,7 @@ def candidate_features(
     outer = outer_mentions(groups)  # a group named only inside another's name is not named on its own
     counts = {g.id: len(outer[g.id]) for g in groups}
     total = sum(counts.values()) or 1
-    ranked = sorted(counts, key=lambda gid: -counts[gid])
+    rank_of = {gid: i for i, gid in enumerate(sorted(counts, key=lambda gid: -counts[gid]))}
     first_sentence = {g.id: min((m.sentence for m in g.mentions), default=0) for g in groups}
     earliest = min(first_sentence.values(), default=0)
     out: dict[tuple[str, str], tuple[dict[str, float], int]] = {}
@@ -173,7 +173,7 @@ def candidate_features(
     n_groups = len(groups)
     for g in groups:
         gid = g.id
-        rank = ranked.index(gid)
+        rank = rank_of[gid]
         gf = {
             "bias": 1.0,
             f"rank={min(rank, 2)}": 1.0,
