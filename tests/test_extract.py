@@ -468,3 +468,28 @@ def test_a_name_described_as_a_group_right_after_it_is_a_group():
 def test_a_business_known_by_a_name_is_a_group():
     x = extract("His drug business was known as The Company. Su negocio, llamado La Empresa, creció.")
     assert "The Company" in {g.name for g in x.groups}
+
+
+def test_a_given_name_alone_where_only_a_person_fits_and_who_was_arrested():
+    text = (
+        "Los hermanos Beltrán Leyva dirigieron el Cártel de los Beltrán Leyva durante años. "
+        "Alfredo fue detenido en 2008, Arturo murió en 2009 en Cuernavaca, Carlos fue capturado ese mismo año "
+        "y Héctor cayó en 2014. Senad said the seizure was the largest of the year."
+    )
+    x = extract(text, learned=False)
+    persons = {p.name: p.id for p in x.persons}
+    assert {"Alfredo", "Arturo", "Carlos", "Héctor"} <= set(persons)
+    assert "Senad" not in persons  # an agency that speaks is no person
+    arrested = {r.head for r in x.relations if r.type == "arrested"}
+    assert persons["Alfredo"] in arrested and persons["Carlos"] in arrested
+    assert persons["Arturo"] not in arrested  # he died; "fue detenido" belongs to the name before it
+
+
+def test_first_name_lists_with_two_word_names_and_an_aside_after_the_conjunction():
+    text = (
+        "Las autoridades mencionan a Noemí, Berenice, María Elena y Estela como responsables de empresas. "
+        "Tras las detenciones de Ulises, Elvis, José, Abigael y, en 2018, de la propia Rosalinda, el grupo cambió."
+    )
+    names = {p.name for p in extract(text, learned=False).persons}
+    assert {"Noemí", "Berenice", "María Elena", "Estela"} <= names
+    assert {"Ulises", "Elvis", "José", "Abigael"} <= names

@@ -260,6 +260,7 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
     _add_kin_named(doc, drafts, lex, taken)
     _add_named_before_kin(doc, drafts, taken)
     _add_first_name_lists(doc, drafts, lex, taken)
+    _add_lone_given_names(doc, drafts, lex, taken)
     _add_short_mentions(doc, drafts, lex, taken)
     return tuple(
         Person(
@@ -411,8 +412,10 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
             _add_draft(drafts, spans, name, toks, Span(start, end, first, m.sentence))
 
 
+_LIST_ITEM = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?"
 _FIRST_NAME_LIST = re.compile(
-    rf"(?<![\w\-])(?P<list>{_NAME_WORD}(?:,\s+{_NAME_WORD})*,?\s+(?:y|e|and)\s+{_NAME_WORD})(?![\w\-]|\s+[A-ZÁÉÍÓÚÑ])"
+    rf"(?<![\w\-])(?P<list>{_LIST_ITEM}(?:,\s+{_LIST_ITEM})*(?:,?\s+(?:y|e|and)\s+{_LIST_ITEM}|,?\s+(?:y|e|and),))"
+    rf"(?![\w\-]|\s+[A-ZÁÉÍÓÚÑ])"
 )
 _KIN_BEFORE_LIST = re.compile(
     r"\b(?:hermanos|hermanas|hijos|hijas|primos|brothers|sisters|sons|daughters|siblings|cousins)\b[^.;:]{0,25}$",
@@ -428,19 +431,70 @@ def _add_first_name_lists(doc: Document, drafts: list[_PersonDraft], lex: Entity
     for m in _FIRST_NAME_LIST.finditer(doc.text):
         if _ends_a_longer_name(doc, m.start()):
             continue
-        names = [(w.group(0), m.start("list") + w.start()) for w in re.finditer(_NAME_WORD, m.group("list"))]
-        folded = [fold(n) for n, _ in names]
-        if any(f in lex.stopwords or f in lex.demonyms or f in lex.places or f in lex.heads for f in folded):
+        # items of one or two given names ("María Elena", "Luis Ángel"); the list may stop at a
+        # conjunction that opens an aside ("Ulises, Elvis, José, Abigael y, en 2018, de ...")
+        names = [
+            (i.group(0), m.start("list") + i.start())
+            for i in re.finditer(rf"{_LIST_ITEM}", m.group("list"))
+            if i.group(0) not in ("y", "e", "and")
+        ]
+        words = [fold(w) for n, _ in names for w in n.split()]
+        if any(f in lex.stopwords or f in lex.demonyms or f in lex.places or f in lex.heads for f in words):
             continue
-        given = sum(f in given_names() for f in folded)
+        if any(len(n.split()) == 2 and not all(fold(w) in given_names() for w in n.split()) for n, _ in names):
+            continue  # "Juan Pérez": a surname, left to the full-name pass
+        given = sum(all(fold(w) in given_names() for w in n.split()) for n, _ in names)
         kin_before = _KIN_BEFORE_LIST.search(doc.text[max(0, m.start() - 40) : m.start()])
         if not (len(names) >= 3 and given >= 2 or len(names) >= 2 and given >= 1 and kin_before):
             continue
-        for (word, start), f in zip(names, folded, strict=True):
+        for word, start in names:
+            f = fold(word)
             if f in known or _inside(start, spans) or _inside(start, taken):
                 continue
-            _add_draft(drafts, spans, word, [f], Span(start, start + len(word), word, _sentence_index(doc, start)))
+            toks = [fold(w) for w in word.split()]
+            _add_draft(drafts, spans, word, toks, Span(start, start + len(word), word, _sentence_index(doc, start)))
             known.add(f)
+
+
+_LONE_GIVEN = re.compile(rf"(?<![\w\-])(?P<name>{_NAME_WORD})(?![\w\-])(?!\s+[A-ZÁÉÍÓÚÑ])")
+_LONE_AFTER = re.compile(
+    r"\s+(?:cayó|administraba|dirigía|dirigió|mandaba|heredó|asumió|tomó|ran|led|took over|inherited|headed)\b"
+    r"|,\s+(?:el|la)\s+más\b|\s+(?:y|e|and)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+(?:fueron|were)\s",
+    re.IGNORECASE,
+)
+_SPEECH = re.compile(r"\s*,?\s+(?:said|says|told|testified|dijo|declaró|afirmó|explicó|contó|relató)\b", re.IGNORECASE)
+
+
+def _add_lone_given_names(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
+    """A given name standing alone where only a person fits: "Alfredo fue detenido en 2008",
+    "Ramón, el más violento", "Tommy, who looked after the money". Siblings in family reporting
+    are often named this way once the surname has been given."""
+    known, spans = _known_forms(drafts)
+    for m in _LONE_GIVEN.finditer(doc.text):
+        word, start, end = m.group("name"), m.start("name"), m.end("name")
+        w = fold(word)
+        if w not in given_names() or w in known or _inside(start, spans) or _inside(start, taken):
+            continue
+        if (
+            w in lex.stopwords
+            or w in lex.places
+            or w in lex.demonyms
+            or w in lex.roles
+            or w in lex.heads
+            or w in lex.institutions
+            or lex.is_place_or_demonym(word)
+            or _ends_a_longer_name(doc, start)
+        ):
+            continue
+        if start > 0 and doc.text[start - 1] in "\"“«'‘":
+            continue  # a nickname in quotes, handled with the name around it
+        verb = _PERSON_VERB_AFTER.match(doc.text, end)
+        if verb and _SPEECH.match(doc.text, end):
+            verb = None  # "Senad said": agencies speak too
+        if not (verb or _CONTEXT_AFTER.match(doc.text[end : end + 30]) or _LONE_AFTER.match(doc.text, end)):
+            continue
+        _add_draft(drafts, spans, word, [w], Span(start, end, word, _sentence_index(doc, start)))
+        known.add(w)
 
 
 def _add_kin_named(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
