@@ -493,3 +493,14 @@ def test_first_name_lists_with_two_word_names_and_an_aside_after_the_conjunction
     names = {p.name for p in extract(text, learned=False).persons}
     assert {"Noemí", "Berenice", "María Elena", "Estela"} <= names
     assert {"Ulises", "Elvis", "José", "Abigael"} <= names
+
+
+def test_newspapers_offices_counts_prepositions_and_quoted_initials_are_not_groups():
+    text = (
+        "According to the Taipei Times, the Bamboo Union ran it. Joaquín faces charges in the Northern District "
+        "of Illinois. The victims, 16 Americans, were freed. Del grupo Los Leones queda poco. "
+        'El Departamento del Tesoro de EE. UU. sancionó a Los Lobos. Junior Roldán, "JR", asumió el mando.'
+    )
+    names = {g.name for g in extract(text, learned=False).groups}
+    assert {"Bamboo Union", "Los Leones", "Los Lobos"} <= names
+    assert not names & {"Taipei Times", "Northern District of Illinois", "16 Americans", "Del grupo", "UU", "JR"}

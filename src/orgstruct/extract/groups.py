@@ -226,7 +226,10 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
     m = re.fullmatch(r"\d{2,4}\s+([A-Z][a-z]+)", text)
     if m:
         word = fold(m.group(1))
-        return word not in lex.stopwords and word not in lex.demonyms and not lex.is_place_or_demonym(word)
+        singular = re.sub(r"(?<=[a-z])s$", "", word)  # "16 Americans": a count of people
+        return not any(w in lex.stopwords or w in lex.demonyms for w in (word, singular)) and not (
+            lex.is_place_or_demonym(word) or lex.is_place_or_demonym(singular)
+        )
     if text.isalpha() and len(text) >= 6:
         return False  # a shouted word of a dateline or headline ("RIO DE JANEIRO", "WENZHOU"), not an acronym
     if re.fullmatch(r"[A-Z]-\d{1,3}", text):
@@ -251,6 +254,10 @@ def _cut_possessor(text: str, lex: EntityLexicon) -> str:
     return text
 
 
+# "Junior Roldán, "JR"": letters in quotes right after a name are the person's nickname
+_NICK_IN_QUOTES = re.compile(r"[a-záéíóúñ],\s*[\"“]$")
+
+
 def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
     found: list[_Candidate] = []
     nicknames = {fold(m.group("nick")) for m in _NICKNAME.finditer(doc.text)}
@@ -263,7 +270,8 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             kind = _classify(text, lex)
             before = doc.text[max(sent.start, start - 5) : start]
             if kind is None and re.search(r"\bthe\s+$", before) and text.endswith("s"):
-                if len(tokens(text)) >= 2:
+                # "the Rodríguez Orejuelas"; not "the Taipei Times" or "the Northern District of Illinois"
+                if len(tokens(text)) >= 2 and not any(fold(t) in lex.institutions for t in tokens(text)):
                     kind = "plural"
             if kind is None and re.search(r"\b(?:the|los)\s+$", before) and _DOUBLE_SURNAME.fullmatch(text):
                 kind = "plural"  # "the Nirta-Strangio", "los Amato-Pagano": a family named by two surnames
@@ -275,7 +283,7 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             para_start = doc.text.rfind("\n", 0, start) + 1
             after = doc.text[start + len(text) : start + len(text) + 4]
             dateline = not doc.text[para_start:start].strip(" \"'“(") and re.match(r"\s*[,:—–-]|\s+[A-Z]{2}", after)
-            if kind is None and _is_acronym(text, lex, bool(dateline)):
+            if kind is None and _is_acronym(text, lex, bool(dateline)) and not _NICK_IN_QUOTES.search(before):
                 kind = "acronym"
             if kind is None and _GROUP_ROLE_BEFORE.search(doc.text[max(sent.start, start - 40) : start]):
                 kind = _role_context(text, lex)
@@ -398,6 +406,8 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue  # "Albanian-speaking group", "Bissau-based cartel": descriptions, not names
         if fold(name) in lex.stopwords or _is_excluded(name, start, doc, lex, fold(head) in lex.strong_heads):
             continue
+        if fold(name) in {"del", "al", "de", "en", "con", "por", "para", "sin", "tras"}:
+            continue  # "Del grupo queda poco": a sentence-initial preposition, not a name
         text = doc.text[start : m.end()]
         out.append(_Candidate(start, m.end(), text, sent.index, "lowercase_head"))
     before = re.compile(
