@@ -504,3 +504,11 @@ def test_newspapers_offices_counts_prepositions_and_quoted_initials_are_not_grou
     names = {g.name for g in extract(text, learned=False).groups}
     assert {"Bamboo Union", "Los Leones", "Los Lobos"} <= names
     assert not names & {"Taipei Times", "Northern District of Illinois", "16 Americans", "Del grupo", "UU", "JR"}
+
+
+def test_short_surnames_after_los_and_a_sentence_initial_the_name_families():
+    x = extract("Dos linajes: los Bao y los Wei. The Cuntreras, originally from Siculiana, fled.")
+    names = {g.name for g in x.groups} | {a for g in x.groups for a in g.aliases}
+    assert {"los Bao", "los Wei"} <= names
+    assert any("Cuntreras" in n for n in names)
+    assert not any("EE" in n for n in {g.name for g in extract("Viajó a los EE. UU. en 2010.").groups})

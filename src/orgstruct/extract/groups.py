@@ -739,12 +739,18 @@ def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list
 
 
 def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) -> bool:
-    if not re.search(r"\b(?:the|los|las)\s+$", doc.text[max(0, start - 5) : start]):
+    """ "los Kinahan", "the Hamzys", "The Cuntreras, originally from Siculiana", "los Bao y los
+    Wei": a surname after a plural article names the family."""
+    article = re.search(r"\b(the|The|los|las)\s+$", doc.text[max(0, start - 5) : start])
+    if not article:
         return False
     f = fold(word)
-    if f in lex.stopwords or f in lex.heads or lex.is_place_or_demonym(word) or len(word) < 4:
+    if f in lex.stopwords or f in lex.heads or lex.is_place_or_demonym(word) or not word[1:].islower():
         return False
-    return word.endswith("s") or doc.text[max(0, start - 4) : start].lower().startswith(("los", "las"))
+    spanish = article.group(1) in ("los", "las")
+    if len(word) < (3 if spanish else 4):
+        return False
+    return word.endswith("s") or spanish
 
 
 def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]]) -> None:
