@@ -512,3 +512,12 @@ def test_short_surnames_after_los_and_a_sentence_initial_the_name_families():
     assert {"los Bao", "los Wei"} <= names
     assert any("Cuntreras" in n for n in names)
     assert not any("EE" in n for n in {g.name for g in extract("Viajó a los EE. UU. en 2010.").groups})
+
+
+def test_gang_names_after_an_adjective_in_quotes_or_listed_without_a_comma():
+    text = (
+        "Fue cabecilla de la pandilla panameña Bagdad, según la embajada. Luego se unió a las bandas Pentágono "
+        "y Matar o Morir. En Canaán opera la banda «Talibán» de Jeff Larose."
+    )
+    names = {g.name for g in extract(text, learned=False).groups}
+    assert {"Bagdad", "Pentágono", "Matar o Morir", "Talibán"} <= names

@@ -315,7 +315,7 @@ _LIST_NAME = r"[A-ZÁÉÍÓÚÑ][\w\-]+(?:\s+(?:(?:o|de|del|la|los)\s+)?[A-ZÁÉ
 # "two other outfits, Imperio and Sagui", "bandas fundadoras del G9, Grand Ravine y la de Ti Bwa"
 _LISTED = re.compile(
     r"\b(?:bandas|pandillas|gangs|outfits|crews|clanes|clans|facciones|factions|milicias|militias)"
-    r"(?:\s+[a-záéíóúñ\-]+){0,3}(?:\s+[A-Z0-9][\w\-]*)?\s*[,:]\s*"
+    r"(?:(?:\s+[a-záéíóúñ\-]+){0,3}(?:\s+[A-Z0-9][\w\-]*)?\s*[,:]\s*|\s+(?=[A-ZÁÉÍÓÚÑ]))"
     r"(?P<list>"
     + _LIST_NAME
     + r"(?:\s*,\s*"
@@ -331,9 +331,11 @@ _DESCRIBED = re.compile(
     r"(?:milicia|militia|pandilla|gang|street gang|banda|cartel|cártel|mafia|guerrilla|grupo armado|armed group|"
     r"criminal group|grupo criminal|organización criminal|criminal organi[sz]ation|syndicate|triad|sindicato)\b"
 )
-# one name after a singular gang noun: "la pandilla Pentágono", "la banda Bagdad"
+# one name after a singular gang noun: "la pandilla Pentágono", "la pandilla panameña Bagdad",
+# "la banda «Talibán»"
 _AFTER_GANG_NOUN = re.compile(
-    r"\b(?:[Ll]a|[Uu]na)\s+(?:pandilla|banda)\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w\-]+)(?![\w\-]*\s+[A-ZÁÉÍÓÚÑ])"
+    r"\b(?:[Ll]a|[Uu]na)\s+(?:pandilla|banda)(?:\s+(?!de\b|del\b)[a-záéíóúñ]+)?\s+[«\"“]?"
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][\w\-]+)(?![\w\-]*\s+[A-ZÁÉÍÓÚÑ])"
 )
 
 
