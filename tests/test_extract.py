@@ -521,3 +521,13 @@ def test_gang_names_after_an_adjective_in_quotes_or_listed_without_a_comma():
     )
     names = {g.name for g in extract(text, learned=False).groups}
     assert {"Bagdad", "Pentágono", "Matar o Morir", "Talibán"} <= names
+
+
+def test_arrests_said_as_a_fall_a_prison_term_or_a_handover():
+    x = extract(
+        "Con la caída sucesiva de Ulises Ramírez, Elvis Ramírez y José Ramírez, las hermanas tomaron el mando. "
+        "His brother, Edwin Lima Lobo, began a 15-year prison term in Bolivia in 2020.",
+        learned=False,
+    )
+    arrested = {x.entity_name(r.head) for r in x.relations if r.type == "arrested"}
+    assert {"Ulises Ramírez", "Elvis Ramírez", "José Ramírez", "Edwin Lima Lobo"} <= arrested
