@@ -531,3 +531,13 @@ def test_arrests_said_as_a_fall_a_prison_term_or_a_handover():
     )
     arrested = {x.entity_name(r.head) for r in x.relations if r.type == "arrested"}
     assert {"Ulises Ramírez", "Elvis Ramírez", "José Ramírez", "Edwin Lima Lobo"} <= arrested
+
+
+def test_leaders_named_after_under_the_command_of_or_a_relative_clause():
+    x = extract(
+        "Hacia 2010, Los Zetas, ya bajo el mando de Heriberto Lazcano, rompieron con el Cártel del Golfo. "
+        "La ONU sancionó a Viv Ansanm, la coalición que encabeza el expolicía Jimmy Chérizier.",
+        learned=False,
+    )
+    assert _rel(x, "leads", "Heriberto Lazcano", "Los Zetas")
+    assert _rel(x, "leads", "Jimmy Chérizier", "Viv Ansanm")
