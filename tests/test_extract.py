@@ -541,3 +541,10 @@ def test_leaders_named_after_under_the_command_of_or_a_relative_clause():
     )
     assert _rel(x, "leads", "Heriberto Lazcano", "Los Zetas")
     assert _rel(x, "leads", "Jimmy Chérizier", "Viv Ansanm")
+
+
+def test_a_group_that_recasts_itself_or_calls_itself_by_another_name_keeps_one_identity():
+    x = extract("After a betrayal in 2017, La Línea recast itself as the New Juárez Cartel.", learned=False)
+    assert [g.name for g in x.groups] == ["La Línea"] and "New Juárez Cartel" in x.groups[0].aliases
+    x = extract("La Familia Michoacana nació en 2006. Al principio se hacían llamar La Empresa.", learned=False)
+    assert len(x.groups) == 1 and "La Empresa" in x.groups[0].aliases

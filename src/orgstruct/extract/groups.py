@@ -60,8 +60,10 @@ _QUOTED_TRANSLATION = re.compile(
 _NAMED_LATER = re.compile(
     r"\b(?:(?:que|a (?:la|las|los|el|lo) que|which|whom|that)\s+(?:[^.,;:()]{0,50}?\s+)?(?:llaman|llamaban|llamarían|"
     r"llamaron|bautizaron|bautizó|conocen como|conocían como|denominan|call|called|calls|dubbed|nicknamed|"
-    r"se hace llamar|se hacía llamar|se hacen llamar)|se (?:les|le|los|las|la|lo) (?:conoce|conoció|conocía|conocen|"
-    r"llama|llamó|llamaba|apodó) como|(?:came|come|comes) to be known as|became known as|(?:was|were|is|are) dubbed|"
+    r"se hace llamar|se hacía llamar|se hacen llamar)|se (?:(?:les|le|los|las|la|lo) )?(?:conoce|conoció|conocía|conocen|"
+    r"conocían|llama|llamó|llamaba|apodó) (?:también )?como|se (?:hace|hacía|hacían|hacen|hizo|hicieron) llamar|"
+    r"(?:recast|rebranded|renamed|reinvented|restyled) (?:itself|themselves)(?: as)?|se rebautizó como|"
+    r"pasó a llamarse|(?:came|come|comes) to be known as|became known as|(?:was|were|is|are) dubbed|"
     r"(?:was|were|is|are) nicknamed|(?:the |a )?nickname|el apodo(?: de)?|el sobrenombre(?: de)?)"
     r"\s+(?:como\s+)?(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ
 )
