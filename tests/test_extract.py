@@ -548,3 +548,10 @@ def test_a_group_that_recasts_itself_or_calls_itself_by_another_name_keeps_one_i
     assert [g.name for g in x.groups] == ["La Línea"] and "New Juárez Cartel" in x.groups[0].aliases
     x = extract("La Familia Michoacana nació en 2006. Al principio se hacían llamar La Empresa.", learned=False)
     assert len(x.groups) == 1 and "La Empresa" in x.groups[0].aliases
+
+
+def test_first_names_listed_before_a_full_name_share_its_surname_and_are_siblings():
+    x = extract("En 1995 fueron capturados Gilberto y Miguel Rodríguez Orejuela.", learned=False)
+    assert _rel(x, "kin_of", "Gilberto Rodríguez Orejuela", "Miguel Rodríguez Orejuela")
+    x = extract("Pedro Pérez met Juan y Ana Gómez in Lima.", learned=False)
+    assert not _rel(x, "kin_of", "Pedro Pérez", "Juan Gómez")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from orgstruct.extract.groups import outer_mentions
-from orgstruct.extract.lexicon import entity_lexicon, fold
+from orgstruct.extract.lexicon import entity_lexicon, fold, given_names
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Person, Relation, Sentence, Span
 
@@ -277,6 +277,34 @@ def _kin_relations(
     return out
 
 
+def _surname_shared_in_a_list(doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
+    """ "Arturo, Carlos, Alfredo and Héctor Beltrán Leyva", "Gilberto y Miguel Rodríguez Orejuela":
+    first names listed before a full name carry its surname, so the listed persons are siblings."""
+    out: list[Relation] = []
+    persons = [m for m in mentions if m.etype == "person"]
+    for last in persons:
+        words = doc.text[last.start : last.end].split()
+        if len(words) < 2 or fold(words[0]) not in given_names():
+            continue
+        listed = [o for o in _coordinated(doc, last, mentions) if o.end <= last.start]
+        if not listed or not all(
+            len(doc.text[o.start : o.end].split()) == 1 and fold(doc.text[o.start : o.end]) in given_names()
+            for o in listed
+        ):
+            continue
+        # the first names must run straight into the full name: "A, B y C Surname"
+        if not re.fullmatch(r"\s+(?:y|e|and|&)\s+", doc.text[max(o.end for o in listed) : last.start]):
+            continue
+        members = [*listed, last]
+        out += [
+            _relation("kin_of", a, b, "sibling", sent, 0.7)
+            for i, a in enumerate(members)
+            for b in members[i + 1 :]
+            if a.entity != b.entity
+        ]
+    return out
+
+
 def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dict[int, Mention]:
     """For each sentence, the group an unnamed tail most likely is: the last group mentioned
     in this or the two previous sentences, else the document's first group."""
@@ -421,6 +449,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 keep_strongest(found, r)
             continue
         rels: list[Relation] = _kin_relations(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
+        rels += _surname_shared_in_a_list(doc, sent, mentions)
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 if p.voice == "between":
