@@ -555,3 +555,12 @@ def test_first_names_listed_before_a_full_name_share_its_surname_and_are_sibling
     assert _rel(x, "kin_of", "Gilberto Rodríguez Orejuela", "Miguel Rodríguez Orejuela")
     x = extract("Pedro Pérez met Juan y Ana Gómez in Lima.", learned=False)
     assert not _rel(x, "kin_of", "Pedro Pérez", "Juan Gómez")
+
+
+def test_a_war_between_groups_described_before_they_are_named():
+    x = extract(
+        "Sydney has been the stage for a war between two extended families of Lebanese background, "
+        "the Alameddines and the Hamzys.",
+        learned=False,
+    )
+    assert _rel(x, "rival_of", "Alameddines", "Hamzys") or _rel(x, "rival_of", "Hamzys", "Alameddines")

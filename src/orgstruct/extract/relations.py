@@ -365,8 +365,12 @@ _MEMBERSHIP = {"leads", "directs", "finances", "works_for", "lieutenant_of"}
 def _between(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: list[Mention]) -> list[Relation]:
     """ "una alianza entre A, B y C", "the war between A and B": every pair of the listed entities."""
     first = _right(mentions, m.end(), p.head)
+    # the list right after the trigger, or after a short description of it: "a war between two
+    # extended families of Lebanese background, the Alameddines and the Hamzys"
     if first is None or not re.fullmatch(
-        r"[\s\"“«'‘]*(?:(?:the|el|la|los|las)\s+)?", doc.text[m.end() : first.start], re.I
+        r"(?:[^.;()\n]{0,70}?\s*[,:—–]\s*)?[\s\"“«'‘]*(?:(?:the|el|la|los|las)\s+)?(?:[a-záéíóúñ\-]+\s+){0,2}?",
+        doc.text[m.end() : first.start],
+        re.I,
     ):
         return []
     listed = [first, *(o for o in _coordinated(doc, first, mentions) if o.start > first.start)]
