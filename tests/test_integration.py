@@ -22,7 +22,12 @@ def test_seed_acceptance_with_the_shipped_model(seed_text, shipped_model):
     kings, andean = preds["Kings of Shejo Port"], preds["Andean Cartel"]
     assert {"Los Reyes de Puerto Shejo", "the Kings"} <= set(kings.aliases)
     assert "Cartel Andino" in andean.aliases
-    assert kings.label == "family_clan", kings.probabilities
+    # The Kings are a family-based local crew that serves brokers: the shipped model must read
+    # them between those two, never as hierarchical. Which of the two wins is a near-tie that
+    # retraining on a changed corpus turns either way (README, "Limits"), so it is not asserted.
+    k = kings.probabilities
+    assert kings.label in ("family_clan", "brokerage_network"), k
+    assert k["hierarchical"] < 0.2 and k["family_clan"] > 0.35 and k["brokerage_network"] > 0.35, k
     assert andean.label == "brokerage_network", andean.probabilities
     assert any(
         e.kind == "sentence" and "ad hoc" in e.text and e.supports == "brokerage_network" for e in andean.evidence
