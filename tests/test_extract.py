@@ -512,6 +512,7 @@ def test_short_surnames_after_los_and_a_sentence_initial_the_name_families():
     assert {"los Bao", "los Wei"} <= names
     assert any("Cuntreras" in n for n in names)
     assert not any("EE" in n for n in {g.name for g in extract("Viajó a los EE. UU. en 2010.").groups})
+    assert not extract("He handed himself over to the Americans in May 2012.", learned=False).groups
 
 
 def test_gang_names_after_an_adjective_in_quotes_or_listed_without_a_comma():

@@ -751,6 +751,8 @@ def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) 
     f = fold(word)
     if f in lex.stopwords or f in lex.heads or lex.is_place_or_demonym(word) or not word[1:].islower():
         return False
+    if word.endswith("s") and (lex.is_place_or_demonym(word[:-1]) or fold(word[:-1]) in lex.demonyms):
+        return False  # "the Americans", "los peruanos" are people of a country, not a family
     spanish = article.group(1) in ("los", "las")
     if len(word) < (3 if spanish else 4):
         return False
