@@ -565,3 +565,17 @@ def test_a_war_between_groups_described_before_they_are_named():
         learned=False,
     )
     assert _rel(x, "rival_of", "Alameddines", "Hamzys") or _rel(x, "rival_of", "Hamzys", "Alameddines")
+
+
+def test_a_takeover_after_someones_arrest_or_death_is_a_succession():
+    x = extract(
+        "After Hüseyin Baybaşin's imprisonment, his brother Abdullah Baybaşin ran the family's business.",
+        learned=False,
+    )
+    assert _rel(x, "succeeded", "Abdullah Baybaşin", "Hüseyin Baybaşin")
+    x = extract("Tras la muerte de Nazario Moreno, el mando pasó a Servando Gómez.", learned=False)
+    assert _rel(x, "succeeded", "Servando Gómez", "Nazario Moreno")
+    x = extract("After Vincenzo Di Lauro's arrest, command passed to another son, Cosimo Di Lauro.", learned=False)
+    assert {x.entity_name(r.head) for r in x.relations if r.type == "arrested"} == {"Vincenzo Di Lauro"}
+    x = extract("After Pedro Pérez's arrest, Juan Gómez fled to Peru.", learned=False)
+    assert not any(r.type == "succeeded" for r in x.relations)

@@ -146,7 +146,9 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
             r"\b(?:was|were|been|be|is|are|fue|fueron|sido|ser|era|eran|estaba|está)\s*$", m.string[max(0, s - 12) : s]
         )
         head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
-        if re.match(r"(?:was|were|fue|fueron)\s", m.group(0), re.IGNORECASE):
+        if m.group(0).startswith(("'s", "’s")):
+            head = _left(mentions, s + 1, p.head)  # "Vincenzo's arrest": the possessor
+        elif re.match(r"(?:was|were|fue|fueron)\s", m.group(0), re.IGNORECASE):
             # the trigger carries its auxiliary ("Alfredo fue detenido en 2008, Arturo murió"):
             # the person right before it, or after an apposition, is the subject
             left = _left(mentions, s, p.head)
