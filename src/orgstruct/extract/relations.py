@@ -102,7 +102,7 @@ def _closest(a, b, pos):
     return a if abs(pos - a.end) <= abs(b.start - pos) else b
 
 
-def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
+def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = False):
     s, e = m.start(), m.end()
     if p.voice == "active":
         return _left(mentions, s, p.head), _right(mentions, e, p.tail)
@@ -146,6 +146,8 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention]):
             r"\b(?:was|were|been|be|is|are|fue|fueron|sido|ser|era|eran|estaba|está)\s*$", m.string[max(0, s - 12) : s]
         )
         head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
+        if passive and head is None and spanish:
+            head = _right(mentions, e, p.head)  # "En octubre fueron detenidas su exesposa, X, y su hija Y"
         if m.group(0).startswith(("'s", "’s")):
             head = _left(mentions, s + 1, p.head)  # "Vincenzo's arrest": the possessor
         elif re.match(r"(?:was|were|fue|fueron)\s", m.group(0), re.IGNORECASE):
@@ -325,7 +327,7 @@ def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dic
 
 
 _LIST_SEP = re.compile(
-    r"^(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)(?:(?:of|de|del|with|con)\s+)?"
+    r"^[\"”»’']?(?:\s*[,;]\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)(?:(?:of|de|del|with|con)\s+)?"
     r"(?:(?:the|el|la|los|las)\s+)?$",
     re.IGNORECASE,
 )
@@ -461,7 +463,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 if p.voice == "between":
                     rels.extend(_between(doc, sent, p, m, mentions))
                     continue
-                head, tail = _slots(p, m, mentions)
+                head, tail = _slots(p, m, mentions, doc.lang == "es")
                 conf_scale = 1.0
                 if (
                     head is not None
