@@ -469,9 +469,11 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     head is not None
                     and tail is None
                     and "group" in p.tail
-                    and p.voice in ("nominal", "active", "copular")
+                    and p.voice in ("nominal", "active", "copular", "passive")
                 ):
                     tail, conf_scale = salient.get(sent.index), 0.6
+                    if p.voice == "passive":  # "It was founded by X" / "Founded by X, it grew...": the
+                        tail = salient.get(sent.index - 1, tail)  # group of the text so far, not one named later
                     if tail is not None and p.type in _OPPOSED and _affiliated(found, rels, head, tail):
                         continue  # "X and Y were rivals": not a rivalry between X and X's own group
                 elif head is None and tail is not None and "group" in p.head and p.voice == "active":
