@@ -67,6 +67,11 @@ _NAMED_LATER = re.compile(
     r"(?:was|were|is|are) nicknamed|(?:the |a )?nickname|el apodo(?: de)?|el sobrenombre(?: de)?)"
     r"\s+(?:como\s+)?(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ
 )
+# naming constructions with no relative pronoun: their subject is the group spoken of before
+_SUBJECTLESS_NAMING = re.compile(
+    r"se\s|(?:recast|rebranded|renamed|reinvented|restyled|pasó|came|come|comes|became|was|were|is|are)\b",
+    re.IGNORECASE,
+)
 _PAREN = re.compile(r"^[\"”’']?\s*\(\s*(?:or\s+|o\s+|also\s+)?[\"“]?(?P<name>[^()\"”]{2,60}?)[\"”]?\s*\)")
 _QUOTED = re.compile(r"\b(?:the|los|las|la)\s+[\"“]+(?:the\s+)?(?P<name>" + CAP + r"[^\"”]{0,60}?)[,.]?[\"”]")
 _ARTICLES = {"los", "las", "la", "el", "the"}
@@ -456,7 +461,7 @@ def _content_key(text: str, lex: EntityLexicon) -> frozenset[str]:
     ]
     toks = [fold(t).strip("'") for t in toks]
     content = {
-        t[:-1] if len(t) > 4 and t.endswith("s") else t
+        t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t
         for t in toks
         if t not in lex.heads
         and t not in lex.connectors
@@ -513,6 +518,9 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
         for m in _NAMED_LATER.finditer(doc.text, sent.start, sent.end):
             name = m.group("name").strip().rstrip(",.")
             before = [j for j, c in enumerate(cands) if c.end <= m.start() and m.start() - c.end <= 150]
+            if not before and _SUBJECTLESS_NAMING.match(m.group(0)):
+                # "Al principio se hacían llamar La Empresa": the group the last sentences spoke of
+                before = [j for j, c in enumerate(cands) if c.end <= m.start() and sent.index - c.sentence <= 3]
             if not usable(name) or not before:
                 continue
             j = max(before, key=lambda k: cands[k].end)
