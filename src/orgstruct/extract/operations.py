@@ -86,6 +86,7 @@ class Hit:
     victim: bool  # "X was killed": violence suffered, not done
     generic: bool  # a general statement naming no group ("such groups usually...")
     last: tuple[int, str] | None  # (sentences back, group) when the sentence names no group
+    cue: str = ""  # the cue word as written, lower case
 
 
 def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Span, str], ...] = ()) -> list[Hit]:
@@ -120,7 +121,7 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                         nearest = by[0]  # "killed by Los Zetas"
                     elif _PASSIVE_BEFORE.search(doc.text, max(sent.start, m.start() - 25), m.start()):
                         victim = True  # "X was killed": the victim's side, not an act of the group
-                hits.append(Hit(op, sent.index, here, nearest, victim, generic, last))
+                hits.append(Hit(op, sent.index, here, nearest, victim, generic, last, m.group(0).lower()))
     return hits
 
 
@@ -187,6 +188,7 @@ def candidate_features(
         for op, op_hits in hits_by_op.items():
             kinds = {k: 0 for k in ("nearest", "here", "only", "after1", "after2", "after_far", "other", "none")}
             victim = generic = 0
+            cues: set[str] = set()  # the cue words of the hits that speak of this group
             evidence: list[tuple[int, int]] = []  # (priority, sentence)
             for h in op_hits:
                 if h.generic:
@@ -213,7 +215,10 @@ def candidate_features(
                     if not h.victim:
                         evidence.append((1 + min(h.last[0], 3), h.sentence))
                 kinds[kind] += 1
+                if kind != "other":
+                    cues.add(h.cue)
             f = dict(gf)
+            f.update({f"cue={c}": 1.0 for c in cues})  # cues differ in how reliably they mean the operation
             f[f"op={op}"] = 1.0
             f["op_hits"] = math.log1p(len(op_hits))
             f.update(_count_features("victim", victim))
