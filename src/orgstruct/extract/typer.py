@@ -32,7 +32,8 @@ from orgstruct.schema import Document, Group, Person, Relation
 
 TYPER_FILE = "relation_typer.json"
 PAIR_TYPES = tuple(t for t in RELATION_TYPES if t != "arrested")  # "arrested" has no tail
-CANDIDATE_KINDS = ("pair", "adjacent", "salient", "unary")
+CANDIDATE_KINDS = ("pair", "adjacent", "salient", "unary", "document")
+DOCUMENT_GROUPS = 2  # document candidates pair each person with the text's most-mentioned groups
 # allowed (head type, tail type) per relation type, as in the annotation rules
 SIGNATURES = {
     "leads": {("person", "group")},
@@ -255,6 +256,65 @@ def candidates(
                 f.update(_rule_features(rules, p.entity, None))
                 f.update(entity(p.entity, None))
                 out.append(Candidate("unary", p, None, sent.index, f))
+    if "document" in kinds:
+        out += _document_candidates(doc, groups, persons, rule_relations, by_sentence, salient, entity)
+    return out
+
+
+_MEMBERSHIP_TYPES = {"leads", "directs", "finances", "works_for", "lieutenant_of", "brokers_for"}
+
+
+def _document_candidates(doc, groups, persons, rule_relations, by_sentence, salient, entity) -> list[Candidate]:
+    """Each person against each of the text's main groups, described over the whole text: a
+    report about one group names its members and leaders in sentences that never name the
+    group ("Its founder...", "He ran the routes..."). The evidence is the person's first
+    sentence with the group, else the person's first sentence."""
+    if not groups or not persons:
+        return []
+    ranked = sorted(groups, key=lambda g: (-len(g.mentions), min((m.start for m in g.mentions), default=0)))
+    main = ranked[:DOCUMENT_GROUPS]
+    rules: dict[tuple, set[str]] = {}
+    for r in rule_relations:
+        rules.setdefault((r.head, r.tail), set()).add(r.type)
+    kin: dict[str, set[str]] = {}
+    for r in rule_relations:
+        if r.type == "kin_of" and r.tail:
+            kin.setdefault(r.head, set()).add(r.tail)
+            kin.setdefault(r.tail, set()).add(r.head)
+    n_sent = max(1, len(doc.sentences))
+    out: list[Candidate] = []
+    for p in persons:
+        mentions = [Mention(m.start, m.end, p.id, "person") for m in p.mentions]
+        if not mentions:
+            continue
+        sents = sorted({m.sentence for m in p.mentions})
+        ctx: dict[str, float] = {}
+        trig: dict[str, float] = {}
+        for m in mentions[:6]:
+            ctx.update(_context_features(doc, m, "d", 4))
+        for i in sents[:6]:
+            trig.update(_trigger_features(doc.sentences[i].text, "dtrig"))
+        other_groups = {tl for (h, tl), types in rules.items() if h == p.id and tl and types & _MEMBERSHIP_TYPES}
+        for rank, g in enumerate(main):
+            with_g = [i for i in sents if any(m.entity == g.id for m in by_sentence.get(i, []))]
+            about_g = [i for i in sents if (sal := salient.get(i)) is not None and sal.entity == g.id]
+            f = {"bias": 1.0, "document": 1.0, f"grank:{rank}": 1.0, **ctx, **trig}
+            f[f"pmentions:{_bucket(len(mentions), (1, 2, 4))}"] = 1.0
+            f[f"pfirst:{_bucket(int(10 * sents[0] / n_sent), (0, 2, 5))}"] = 1.0
+            f[f"with_g:{_bucket(len(with_g), (0, 1, 3))}"] = 1.0
+            f[f"about_g:{_bucket(len(about_g), (0, 1, 3))}"] = 1.0
+            f.update(_rule_features(rules, p.id, g.id))
+            f.update(entity(p.id, g.id))
+            if other_groups - {g.id}:
+                f["member_elsewhere"] = 1.0
+            if any(rules.get((k, g.id), set()) & _MEMBERSHIP_TYPES for k in kin.get(p.id, ())):
+                f["kin_of_member"] = 1.0
+            if "arrested" in rules.get((p.id, None), set()):
+                f["arrested"] = 1.0
+            sent = (with_g or sents)[0]
+            head = next(m for m in mentions if doc.sentences[sent].start <= m.start < doc.sentences[sent].end)
+            tail_m = next((m for m in g.mentions if m.sentence == sent), g.mentions[0])
+            out.append(Candidate("document", head, Mention(tail_m.start, tail_m.end, g.id, "group"), sent, f))
     return out
 
 
