@@ -21,6 +21,21 @@ from orgstruct.schema import Document, Group, Person, Relation, Sentence, Span
 SYMMETRIC = {"allied_with", "rival_of", "kin_of"}
 
 
+# Rule relations below these confidences are dropped: on data/gold_train (the development set)
+# their precision was about 0.1 (works_for below 0.7: 7 right of 78; the rarer types below 0.3:
+# 4 right of 30), under the ~0.19 a relation needs to raise an F1 near 0.38.
+MIN_CONFIDENCE = {
+    "works_for": 0.7,
+    "allied_with": 0.3,
+    "rival_of": 0.3,
+    "brokers_for": 0.3,
+    "directs": 0.3,
+    "succeeded": 0.3,
+    "finances": 0.3,
+    "lieutenant_of": 0.3,
+}
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -501,4 +516,5 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
     for outer, og, ig in nested_groups(groups):  # "Bloque Centauros de las AUC": the bloc belongs to the AUC
         head, tail = Mention(outer.start, outer.end, og, "group"), Mention(outer.start, outer.end, ig, "group")
         keep_strongest(found, _relation("works_for", head, tail, None, sentences[outer.sentence], 0.8))
-    return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))
+    kept = (r for r in found.values() if r.confidence >= MIN_CONFIDENCE.get(r.type, 0.0))
+    return tuple(sorted(kept, key=lambda r: (r.start, r.type)))
