@@ -25,14 +25,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from orgstruct.corpus import RELATION_TYPES
-from orgstruct.extract.lexicon import entity_lexicon, fold
+from orgstruct.extract.lexicon import entity_lexicon, fold, given_names
 from orgstruct.extract.relations import Mention, _patterns, keep_strongest, sentence_mentions
 from orgstruct.resources import resource_path
 from orgstruct.schema import Document, Group, Person, Relation
 
 TYPER_FILE = "relation_typer.json"
 PAIR_TYPES = tuple(t for t in RELATION_TYPES if t != "arrested")  # "arrested" has no tail
-CANDIDATE_KINDS = ("pair", "adjacent", "salient", "unary", "document")
+CANDIDATE_KINDS = ("pair", "adjacent", "salient", "unary", "document", "surname")
 DOCUMENT_GROUPS = 2  # document candidates pair each person with the text's most-mentioned groups
 # allowed (head type, tail type) per relation type, as in the annotation rules
 SIGNATURES = {
@@ -258,6 +258,60 @@ def candidates(
                 out.append(Candidate("unary", p, None, sent.index, f))
     if "document" in kinds:
         out += _document_candidates(doc, groups, persons, rule_relations, by_sentence, salient, entity)
+    if "surname" in kinds:
+        out += _surname_candidates(doc, groups, persons, rule_relations, by_sentence)
+    return out
+
+
+def _surnames_of(person: Person) -> list[str]:
+    """The capitalised words after the first that are not given names: "Guzmán", "Salazar"."""
+    words = [w.strip(",.\"'“”") for w in person.name.split()[1:]]
+    return [fold(w) for w in words if len(w) > 2 and w[:1].isupper() and fold(w) not in given_names()]
+
+
+def _surname_candidates(doc, groups, persons, rule_relations, by_sentence) -> list[Candidate]:
+    """Each pair of persons sharing a surname, anywhere in the text: families are written up
+    one member at a time, and the annotation ties the relatives named apart ("Ovidio Guzmán
+    López" and "Iván Archivaldo Guzmán Salazar")."""
+    kin_lex = entity_lexicon().kinship
+    kin_words = sum(1 for w in _words(doc.text) if w in kin_lex)
+    group_words = {fold(w) for g in groups for w in g.name.split()}
+    has_kin = {e for r in rule_relations if r.type == "kin_of" for e in (r.head, r.tail)}
+    rule_kin = {frozenset((r.head, r.tail)) for r in rule_relations if r.type == "kin_of"}
+    together: dict[frozenset, int] = {}
+    for mentions in by_sentence.values():
+        ents = sorted({m.entity for m in mentions if m.etype == "person"})
+        for i, a in enumerate(ents):
+            for b in ents[i + 1 :]:
+                together[frozenset((a, b))] = together.get(frozenset((a, b)), 0) + 1
+    sur = {p.id: _surnames_of(p) for p in persons}
+    out: list[Candidate] = []
+    for i, a in enumerate(persons):
+        for b in persons[i + 1 :]:
+            shared = set(sur[a.id]) & set(sur[b.id])
+            if not shared or not a.mentions or not b.mentions:
+                continue
+            f = {"bias": 1.0, "surname": 1.0, f"shared:{min(len(shared), 2)}": 1.0}
+            f[f"kinwords:{_bucket(kin_words, (0, 2, 5, 10))}"] = 1.0
+            f[f"together:{_bucket(together.get(frozenset((a.id, b.id)), 0), (0, 1, 3))}"] = 1.0
+            if sur[a.id][:1] == sur[b.id][:1]:
+                f["same_first_surname"] = 1.0
+            if sur[a.id] == sur[b.id]:
+                f["same_surnames"] = 1.0
+            if shared & group_words:
+                f["surname_in_group"] = 1.0
+            f[f"with_kin:{int(a.id in has_kin) + int(b.id in has_kin)}"] = 1.0
+            if frozenset((a.id, b.id)) in rule_kin:
+                f["rule:kin_of"] = 1.0
+            if a.name.split()[0] == b.name.split()[0]:
+                f["same_given"] = 1.0  # father and son of one name
+            for role in {a.role, b.role} - {None}:
+                f[f"role:{role}"] = 1.0
+            ma, mb = a.mentions[0], b.mentions[0]
+            first, second = (ma, mb) if ma.start <= mb.start else (mb, ma)
+            head = Mention(first.start, first.end, a.id if first is ma else b.id, "person")
+            tail = Mention(second.start, second.end, b.id if first is ma else a.id, "person")
+            out.append(Candidate("surname", head, tail, second.sentence, f))
     return out
 
 
