@@ -123,7 +123,7 @@ class _Candidate:
     end: int
     text: str
     sentence: int
-    kind: str  # full | article | quoted | plural | lowercase_head | paren | aka | acronym
+    kind: str  # full | article | quoted | plural | lowercase_head | paren | aka | acronym | spelled
     links: list[int] = field(default_factory=list)  # indexes of candidates it names too
 
 
@@ -313,8 +313,43 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
         for m in _known_groups_re().finditer(doc.text):
             if not _ALIAS_CONTEXT.search(doc.text[max(0, m.start() - 40) : m.start()]):
                 found.append(_Candidate(m.start(), m.end(), m.group(0), _sentence_of(doc, m.start()), "known"))
+    found = _spelled_out_acronyms(doc, found)
     kept = _drop_nested(found)
     return sorted(kept + _inner_groups(kept), key=lambda c: c.start)
+
+
+# a capitalised name of two or more words right before an opening parenthesis
+_NAME_BEFORE_PAREN = re.compile(
+    r"(?<![\w'’\-])(?P<name>[A-ZÁÉÍÓÚÑ][\w'’\-]*(?:\s+(?:(?:de|del|la|las|los|of|the|for|y|and|de la)\s+)?"
+    r"[A-ZÁÉÍÓÚÑ][\w'’\-]*)+)\s*\(\s*$"
+)
+# words that make a spelled-out acronym a state body, a party or a law, not a group
+_STATE_WORDS = {
+    "law", "ley", "agency", "agencia", "unit", "unidad", "service", "servicio", "police",
+    "policia", "ministry", "ministerio", "court", "corte", "tribunal", "bank", "banco", "directorate",
+    "direccion", "commission", "comision", "institute", "instituto", "department", "departamento",
+}
+
+
+def _spelled_out_acronyms(doc: Document, found: list[_Candidate]) -> list[_Candidate]:
+    """An acronym in parentheses after a capitalised name no other rule took spells that name
+    out: the name of a state body, party or law drops the acronym ("the Special Operations Unit
+    (JSO)", "Partido Laborista de Jamaica (JLP)"); any other name becomes the acronym's full
+    form ("El Ejército de Liberación Nacional (ELN)")."""
+    out: list[_Candidate] = []
+    for c in found:
+        m = _NAME_BEFORE_PAREN.search(doc.text, max(0, c.start - 90), c.start) if c.kind == "acronym" else None
+        paren = doc.text.rfind("(", 0, c.start)
+        if m is None or any(o is not c and paren - 3 <= o.end <= paren for o in found):
+            out.append(c)
+            continue
+        name = re.sub(r"^(?:El|La|Los|Las|The)\s+", "", m.group("name"))
+        if {fold(t) for t in tokens(name)} & _STATE_WORDS:
+            continue
+        start = m.end("name") - len(name)
+        out.append(c)
+        out.append(_Candidate(start, start + len(name), name, c.sentence, "spelled"))  # the parenthesis links them
+    return out
 
 
 _LIST_NAME = r"[A-ZÁÉÍÓÚÑ][\w\-]+(?:\s+(?:(?:o|de|del|la|los)\s+)?[A-ZÁÉÍÓÚÑ][\w\-]+){0,3}"
@@ -614,7 +649,9 @@ def _short_form_tokens(names: list[str], lex: EntityLexicon) -> set[str]:
     for name in names:
         for t in tokens(name):
             f = fold(t).strip("'")
-            if len(f) >= 4 and f not in lex.generic and f not in lex.places and f not in lex.demonyms:
+            if len(f) >= 4 and f not in lex.generic and f not in lex.places and f not in lex.demonyms and (
+                f not in lex.institutions  # "Ejército Unido del Estado Wa": a bare "Ejército" is the army
+            ):
                 if f not in lex.connectors and t[0].isupper():
                     out.add(f)
     return out
