@@ -26,7 +26,7 @@ from pathlib import Path
 
 from orgstruct.corpus import RELATION_TYPES
 from orgstruct.extract.lexicon import entity_lexicon, fold, given_names
-from orgstruct.extract.relations import Mention, _patterns, keep_strongest, sentence_mentions
+from orgstruct.extract.relations import SYMMETRIC, Mention, _patterns, keep_strongest, sentence_mentions
 from orgstruct.resources import resource_path
 from orgstruct.schema import Document, Group, Person, Relation
 
@@ -436,18 +436,22 @@ def type_relations(
     # the rules' alliances and rivalries, per sentence and unordered pair: the typer may not
     # contradict one ("la guerra entre A y B" is no alliance)
     stated = {(r.type, r.sentence, frozenset((r.head, r.tail))) for r in rule_relations if r.type in _OPPOSITE}
+    for r in rule_relations:
+        keep_strongest(found, r)
+    ruled = set(found)  # a relation the rules found keeps the rules' direction, kind and evidence
     for c in cands:
         sent = sentences[c.sentence]
         for t, p in typer.types_for(c):
             pair = frozenset((c.head.entity, c.tail.entity)) if c.tail else None
             if t in _OPPOSITE and (_OPPOSITE[t], c.sentence, pair) in stated:
                 continue
-            kind = _kin_kind(doc, c) if t == "kin_of" else None
+            # a surname pair's kin kind cannot be read from words that may lie sentences apart
+            kind = (_kin_kind(doc, c) if c.kind != "surname" else "relative") if t == "kin_of" else None
             tail = c.tail.entity if c.tail else None
             rel = Relation(t, c.head.entity, tail, kind, sent.index, sent.start, sent.end, sent.text, round(p, 3))
-            keep_strongest(found, rel)
-    for r in rule_relations:
-        keep_strongest(found, r)
+            ends = tuple(sorted((rel.head, rel.tail or ""))) if t in SYMMETRIC else (rel.head, rel.tail)
+            if (t, *ends) not in ruled:
+                keep_strongest(found, rel)
     return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))
 
 
