@@ -117,9 +117,14 @@ def _closest(a, b, pos):
     return a if abs(pos - a.end) <= abs(b.start - pos) else b
 
 
+_AGENT_AFTER = re.compile(r"\s+(?:by|por)\b", re.IGNORECASE)
+
+
 def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = False):
     s, e = m.start(), m.end()
     if p.voice == "active":
+        if _AGENT_AFTER.match(m.string, e):
+            return None, None  # "directed by his lieutenant X": the passive patterns read it
         return _left(mentions, s, p.head), _right(mentions, e, p.tail)
     if p.voice == "passive":
         tail = _left(mentions, s, p.tail)
