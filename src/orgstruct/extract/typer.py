@@ -203,6 +203,7 @@ def candidates(
             first.setdefault(m.entity, m)
         ents = list(first.values())
         persons_here = [m for m in ents if m.etype == "person"]
+        sentence_triggers = _trigger_features(sent.text, "ptrig") if "pair" in kinds else {}
         for a in ents if "pair" in kinds else ():
             for b in ents:
                 if a.entity == b.entity:
@@ -215,6 +216,7 @@ def candidates(
                 lo, hi = sorted((ma.start, mb.start))
                 n_between = len({m.entity for m in mentions if lo < m.start < hi} - {a.entity, b.entity})
                 f = _pair_features(doc, ma, mb, n_between)
+                f.update(sentence_triggers)
                 f.update(_rule_features(rules, a.entity, b.entity))
                 f.update(entity(a.entity, b.entity))
                 out.append(Candidate("pair", ma, mb, sent.index, f))
