@@ -203,7 +203,7 @@ def candidates(
             first.setdefault(m.entity, m)
         ents = list(first.values())
         persons_here = [m for m in ents if m.etype == "person"]
-        sentence_triggers = _trigger_features(sent.text, "ptrig") if "pair" in kinds else {}
+        sentence_triggers = _trigger_features(sent.text, "ptrig") if {"pair", "unary"} & kinds else {}
         for a in ents if "pair" in kinds else ():
             for b in ents:
                 if a.entity == b.entity:
@@ -257,6 +257,7 @@ def candidates(
                 )
                 f.update(_rule_features(rules, p.entity, None))
                 f.update(entity(p.entity, None))
+                f.update({k.replace("ptrig", "usent"): v for k, v in sentence_triggers.items()})
                 out.append(Candidate("unary", p, None, sent.index, f))
     if "document" in kinds:
         out += _document_candidates(doc, groups, persons, rule_relations, by_sentence, salient, entity)
