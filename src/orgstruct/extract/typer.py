@@ -203,7 +203,7 @@ def candidates(
             first.setdefault(m.entity, m)
         ents = list(first.values())
         persons_here = [m for m in ents if m.etype == "person"]
-        sentence_triggers = _trigger_features(sent.text, "ptrig") if {"pair", "unary"} & kinds else {}
+        sentence_triggers = _trigger_features(sent.text, "usent") if "unary" in kinds else {}
         for a in ents if "pair" in kinds else ():
             for b in ents:
                 if a.entity == b.entity:
@@ -216,7 +216,6 @@ def candidates(
                 lo, hi = sorted((ma.start, mb.start))
                 n_between = len({m.entity for m in mentions if lo < m.start < hi} - {a.entity, b.entity})
                 f = _pair_features(doc, ma, mb, n_between)
-                f.update(sentence_triggers)
                 f.update(_rule_features(rules, a.entity, b.entity))
                 f.update(entity(a.entity, b.entity))
                 out.append(Candidate("pair", ma, mb, sent.index, f))
@@ -257,7 +256,7 @@ def candidates(
                 )
                 f.update(_rule_features(rules, p.entity, None))
                 f.update(entity(p.entity, None))
-                f.update({k.replace("ptrig", "usent"): v for k, v in sentence_triggers.items()})
+                f.update(sentence_triggers)  # an arrest may be told far from the name in its sentence
                 out.append(Candidate("unary", p, None, sent.index, f))
     if "document" in kinds:
         out += _document_candidates(doc, groups, persons, rule_relations, by_sentence, salient, entity)
