@@ -325,9 +325,31 @@ _NAME_BEFORE_PAREN = re.compile(
 )
 # words that make a spelled-out acronym a state body, a party or a law, not a group
 _STATE_WORDS = {
-    "law", "ley", "agency", "agencia", "unit", "unidad", "service", "servicio", "police",
-    "policia", "ministry", "ministerio", "court", "corte", "tribunal", "bank", "banco", "directorate",
-    "direccion", "commission", "comision", "institute", "instituto", "department", "departamento",
+    "law",
+    "ley",
+    "agency",
+    "agencia",
+    "unit",
+    "unidad",
+    "service",
+    "servicio",
+    "police",
+    "policia",
+    "ministry",
+    "ministerio",
+    "court",
+    "corte",
+    "tribunal",
+    "bank",
+    "banco",
+    "directorate",
+    "direccion",
+    "commission",
+    "comision",
+    "institute",
+    "instituto",
+    "department",
+    "departamento",
 }
 
 
@@ -649,8 +671,14 @@ def _short_form_tokens(names: list[str], lex: EntityLexicon) -> set[str]:
     for name in names:
         for t in tokens(name):
             f = fold(t).strip("'")
-            if len(f) >= 4 and f not in lex.generic and f not in lex.places and f not in lex.demonyms and (
-                f not in lex.institutions  # "Ejército Unido del Estado Wa": a bare "Ejército" is the army
+            if (
+                len(f) >= 4
+                and f not in lex.generic
+                and f not in lex.places
+                and f not in lex.demonyms
+                and (
+                    f not in lex.institutions  # "Ejército Unido del Estado Wa": a bare "Ejército" is the army
+                )
             ):
                 if f not in lex.connectors and t[0].isupper():
                     out.add(f)
