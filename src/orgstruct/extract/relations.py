@@ -117,6 +117,26 @@ def _closest(a, b, pos):
     return a if abs(pos - a.end) <= abs(b.start - pos) else b
 
 
+# a common noun as the subject of a passive arrest: "el patriarca fue capturado", "the boss was jailed"
+_NOUN_SUBJECT = re.compile(
+    r"\b(?i:el|la|los|las|su|sus|este|esta|ese|esa|the|his|her|their|its|this|that)\s+[a-záéíóúñ]+\s+"
+    r"(?i:was|were|has been|had been|fue|fueron|había sido|habían sido|ha sido)\s*$"
+)
+
+
+_ALONG_WITH = re.compile(
+    r"\b(?:junto (?:a|al|con)|together with|along with)\s+(?:(?:el|la|los|las|the|a|an|su|sus|his|her)\s+)?"
+    r"(?:[a-záéíóúñ\-]+\s+){0,2}$"
+)
+
+
+def _common_noun_subject(m: re.Match) -> bool:
+    """An arrest trigger whose subject is a common noun right before its auxiliary."""
+    head = re.match(r"(?i:was|were|fue|fueron)\s", m.group(0))
+    end = m.start() + (head.end() if head else 0)
+    return bool(_NOUN_SUBJECT.search(m.string, max(0, end - 60), end))
+
+
 _AGENT_AFTER = re.compile(r"\s+(?:by|por)\b", re.IGNORECASE)
 
 
@@ -162,6 +182,11 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
     if p.voice == "copular":  # "the crew's boss is P": P after the verb, the group before or salient
         return _right(mentions, e, p.head), _left(mentions, s, p.tail)
     if p.voice == "unary":
+        if _common_noun_subject(m):  # "el patriarca fue capturado": not a person named nearby,
+            right = _right(mentions, e, p.head)  # but "junto al indio X" was arrested with them
+            if right is not None and _ALONG_WITH.search(m.string, e, right.start):
+                return right, None
+            return None, None
         passive = re.search(
             r"\b(?:was|were|been|be|is|are|fue|fueron|sido|ser|era|eran|estaba|está)\s*$", m.string[max(0, s - 12) : s]
         )
@@ -294,6 +319,8 @@ def _kin_relations(
                 for other in _coordinated(doc, head, mentions):
                     if other.entity != tail.entity:
                         out.append(_relation("kin_of", other, tail, kind, sent, 0.9 * conf))
+                        if voice == "possessive":  # "sus hijos A y B, mientras su yerno C": C is not B's
+                            anchors.setdefault(other.entity, tail)
                 if tail.start < s:  # "X and Y's father Z": Z is the parent of both
                     for other in _coordinated(doc, tail, mentions):
                         if other.entity != head.entity:
@@ -498,7 +525,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                         continue  # "X and Y were rivals": not a rivalry between X and X's own group
                 elif head is None and tail is not None and "group" in p.head and p.voice == "active":
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
-                elif head is None and p.voice == "unary" and earlier:
+                elif head is None and p.voice == "unary" and earlier and not _common_noun_subject(m):
                     both = _both_heads(doc, sent, m, earlier)
                     for other in both[1:]:
                         rels.append(_relation(p.type, other, None, None, sent, 0.5 * _confidence(m, other, None)))
