@@ -525,6 +525,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                         continue  # "X and Y were rivals": not a rivalry between X and X's own group
                 elif head is None and tail is not None and "group" in p.head and p.voice == "active":
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
+                    if head is not None and head.entity == tail.entity:  # "It fought a war with the rival X":
+                        head = salient.get(sent.index - 1)  # the group spoken of before, not X itself
                 elif head is None and p.voice == "unary" and earlier and not _common_noun_subject(m):
                     both = _both_heads(doc, sent, m, earlier)
                     for other in both[1:]:
