@@ -584,6 +584,18 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             cands.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "aka", links=[j]))
 
 
+def _synonym_key(name: str) -> str:
+    return re.sub(r"^(?:the|el|la|los|las)\s+", "", fold(name).strip(" '\"“”«»"))
+
+
+@lru_cache(maxsize=1)
+def _synonym_sets() -> dict[str, int]:
+    """Folded name -> index of its set in features/lexicons/group_synonyms.json: the names of
+    one well-known group in several languages ("Sicilian Mafia", "Cosa Nostra")."""
+    sets = load_lexicon("group_synonyms")["sets"]
+    return {_synonym_key(name): k for k, names in enumerate(sets) for name in names}
+
+
 def _union_find(cands: list[_Candidate], lex: EntityLexicon) -> list[list[int]]:
     parent = list(range(len(cands)))
 
@@ -607,9 +619,19 @@ def _union_find(cands: list[_Candidate], lex: EntityLexicon) -> list[list[int]]:
             by_key[key] = i
     for i, c in enumerate(cands):
         if re.fullmatch(r"[A-Z0-9\-]{2,8}", c.text):
+            # "MS-13": the initials of "Mara Salvatrucha" (not "MS503", a faction, nor "Z200", a cell)
+            letters = re.sub(r"(?<=[A-Z]{2})-\d+$", "", c.text)
             for j, other in enumerate(cands):
-                if j != i and len(tokens(other.text)) > 1 and _initials(other.text, lex) == c.text:
+                if j != i and len(tokens(other.text)) > 1 and _initials(other.text, lex) in (c.text, letters):
                     union(i, j)
+    synonym_of: dict[int, int] = {}  # set index -> first candidate named by one of its forms
+    for i, c in enumerate(cands):
+        k = _synonym_sets().get(_synonym_key(c.text))
+        if k is not None:
+            if k in synonym_of:
+                union(i, synonym_of[k])
+            else:
+                synonym_of[k] = i
     _merge_short_forms(cands, lex, find, union)
     clusters: dict[int, list[int]] = {}
     for i in range(len(cands)):
