@@ -443,7 +443,9 @@ KNOWN_GROUPS_ON = True  # benchmarks/extraction.py turns it off once to show wha
 
 @lru_cache(maxsize=1)
 def _known_groups_re() -> re.Pattern[str]:
-    names = sorted(load_lexicon("known_groups")["names"], key=len, reverse=True)
+    # the synonyms' names are known groups too, but not their short acronyms ("CV", "PCC")
+    synonyms = [n for names in load_lexicon("group_synonyms")["sets"] for n in names if len(n) > 4]
+    names = sorted(set(load_lexicon("known_groups")["names"]) | set(synonyms), key=len, reverse=True)
     return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])")
 
 
