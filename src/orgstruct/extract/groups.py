@@ -51,7 +51,8 @@ _QUOTED_APPOSITION = re.compile(
 )
 # a translation in quotes: 'Viv Ansanm, "Living Together" in Haitian Creole'
 _QUOTED_TRANSLATION = re.compile(
-    r"^\s*,?\s*\(?[\"“](?P<name>" + CAP + r"(?:\s+\w+){0,4})[\"”]\s*(?:in|en)\s+(?:Haitian|Creole|English|Spanish|"
+    r"^\s*,?\s*\(?[\"“](?P<name>[^\W\d_][\w'’\-]*(?:\s+[\w'’\-]+){0,4})[\"”]\s*(?:in|en)\s+(?:Haitian|Creole|English|"
+    r"Spanish|"
     r"Italian|Portuguese|Chinese|Japanese|Cantonese|Albanian|Russian|Dutch|criollo|inglés|español|italiano|portugués|"
     r"chino|japonés|albanés|ruso|neerlandés)\b"
 )
@@ -559,7 +560,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             if not m:
                 continue
             name = m.group("name").strip().rstrip(",.")
-            if not usable(name, quoted=regex is _QUOTED_APPOSITION):
+            if not usable(name, quoted=regex in (_QUOTED_APPOSITION, _QUOTED_TRANSLATION)):
                 continue
             start = c.end + m.start("name")
             cands.append(_Candidate(start, start + len(name), name, c.sentence, kind, links=[i]))
