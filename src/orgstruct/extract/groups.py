@@ -694,10 +694,12 @@ def _merge_short_forms(cands: list[_Candidate], lex: EntityLexicon, find, union)
 def _short_form_tokens(names: list[str], lex: EntityLexicon) -> set[str]:
     out = set()
     for name in names:
+        # a family's short surname is its short form too: "the Bai family" ... "Bai"
+        shortest = 3 if re.search(r"\b(?:family|families|familia|clan)\b", name, re.IGNORECASE) else 4
         for t in tokens(name):
             f = fold(t).strip("'")
             if (
-                len(f) >= 4
+                len(f) >= shortest
                 and f not in lex.generic
                 and f not in lex.places
                 and f not in lex.demonyms
