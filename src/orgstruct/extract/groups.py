@@ -744,6 +744,7 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
         names.append(list(dict.fromkeys(cands[i].text for i in ordered)))
     taken = [(c.start, c.end) for c in cands]
     _add_short_forms(doc, lex, mentions, names, taken)
+    _add_family_plurals(doc, lex, mentions, names)
     _add_article_prefixes(doc, mentions, names)
     _add_anaphora(doc, lex, mentions)
     groups = []
@@ -822,6 +823,29 @@ def _add_short_forms(doc, lex, mentions, names, taken) -> None:
         known = {n.casefold() for n in names[gi]}
         if form.casefold() not in known and word.casefold() not in known:
             names[gi].append(form)
+
+
+_FAMILY_PLURAL = re.compile(r"\b(?:los|las|the)\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w\-]+){1,2})\b")
+
+
+def _add_family_plurals(doc: Document, lex: EntityLexicon, mentions: list[list[Span]], names: list[list[str]]) -> None:
+    """ "los Beltrán Leyva", "the Arellano Félix": two surnames after a plural article name the
+    one group whose name holds both ("Cártel de los Beltrán Leyva")."""
+    keys = [set().union(*(_content_key(n, lex) for n in forms)) if forms else set() for forms in names]
+    used = [(s.start, s.end) for spans in mentions for s in spans]
+    for m in _FAMILY_PLURAL.finditer(doc.text):
+        start, end = m.start("name"), m.end("name")
+        if any(s < end and start < e for s, e in used) or fold(m.group("name").split()[0]) in given_names():
+            continue
+        key = _content_key(m.group("name"), lex)
+        owners = [gi for gi, k in enumerate(keys) if len(key) >= 2 and key <= k]
+        if len(owners) != 1:
+            continue
+        gi = owners[0]
+        mentions[gi].append(Span(m.start(), end, m.group(0), _sentence_of(doc, start)))
+        if m.group(0) not in names[gi]:
+            names[gi].append(m.group(0))
+        used.append((m.start(), end))
 
 
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
