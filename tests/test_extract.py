@@ -581,3 +581,71 @@ def test_a_takeover_after_someones_arrest_or_death_is_a_succession():
     assert {x.entity_name(r.head) for r in x.relations if r.type == "arrested"} == {"Vincenzo Di Lauro"}
     x = extract("After Pedro Pérez's arrest, Juan Gómez fled to Peru.", learned=False)
     assert not any(r.type == "succeeded" for r in x.relations)
+
+
+def _group(x, name):
+    """The group with this name or alias ("La Mara Salvatrucha" answers to "Mara Salvatrucha")."""
+    return next((g for g in x.groups if name in (g.name, g.name.removeprefix("La "), *g.aliases)), None)
+
+
+def test_one_group_named_in_two_languages_is_one_group():
+    x = extract(
+        "The Sicilian Mafia laundered money in Caracas. Italian papers call the family the bankers of Cosa Nostra.",
+        learned=False,
+    )
+    mafia = _group(x, "Sicilian Mafia")
+    assert mafia is not None and "Cosa Nostra" in mafia.aliases
+    assert len([g for g in x.groups if "Cosa Nostra" in (g.name, *g.aliases)]) == 1
+    # an acronym with a hyphenated number is the initials of the name, but not a faction's code
+    x = extract("La Mara Salvatrucha controla el barrio. En la MS-13 nadie desafía a los jefes.", learned=False)
+    assert "MS-13" in _group(x, "Mara Salvatrucha").aliases
+    x = extract("La Mara Salvatrucha tiene una facción, la MS503, que negocia por su cuenta.", learned=False)
+    assert "MS503" not in _group(x, "Mara Salvatrucha").aliases
+
+
+def test_family_plural_and_lowercase_translation_are_aliases():
+    x = extract(
+        "El Cártel de los Beltrán Leyva nació en Sinaloa. En 2008 los Beltrán Leyva rompieron con sus socios.",
+        learned=False,
+    )
+    assert "los Beltrán Leyva" in _group(x, "Cártel de los Beltrán Leyva").aliases
+    x = extract('Las pandillas anunciaron una alianza llamada Viv Ansanm, "vivir juntos" en criollo.', learned=False)
+    assert "vivir juntos" in _group(x, "Viv Ansanm").aliases
+
+
+def test_an_acronym_spelling_out_a_state_body_is_no_group_but_a_group_name_keeps_it():
+    x = extract("He had commanded the Special Operations Unit (JSO) before he joined the Zemun clan.", learned=False)
+    assert not any("JSO" in (g.name, *g.aliases) for g in x.groups)
+    x = extract("El Ejército de Liberación Nacional (ELN) controla la frontera.", learned=False)
+    eln = _group(x, "ELN")
+    assert eln is not None and eln.name == "Ejército de Liberación Nacional"
+
+
+def test_an_arrest_with_a_common_noun_subject_is_not_the_next_named_person():
+    text = (
+        "Luis Rojas, el patriarca, dirigía el negocio. "
+        "Cuando el patriarca fue capturado en 2021, el mando pasó a su hijo mayor, Andrés Rojas."
+    )
+    x = extract(text, learned=False)
+    assert not _rel(x, "arrested", "Andrés Rojas", None)
+    x = extract("Los hermanos fueron detenidos en 2014 junto al indio Vijay Goswami.", learned=False)
+    assert _rel(x, "arrested", "Vijay Goswami", None)
+
+
+def test_a_possessive_after_a_list_of_children_still_points_to_the_parent():
+    text = (
+        "El patriarca, Luis Alberto Rojas, dirigía el negocio junto a sus hijos Andrés y Camilo, "
+        "mientras su yerno, Fabián Ortiz, manejaba las lanchas."
+    )
+    x = extract(text, learned=False)
+    assert _sym(x, "kin_of", "Fabián Ortiz", "Luis Alberto Rojas")
+    assert not _sym(x, "kin_of", "Fabián Ortiz", "Camilo")
+
+
+def test_a_passive_trigger_is_not_read_as_active():
+    text = (
+        "The network is financed by an Ecuadorean, Pedro Bejarano, and directed by his lieutenant Carlos Ocampo, "
+        "police said of the Andean Cartel."
+    )
+    x = extract(text, learned=False)
+    assert not _rel(x, "directs", "Pedro Bejarano", "Andean Cartel")
