@@ -898,8 +898,8 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
                 continue
             if _sentence_of(doc, pos) < sent.index - 3:
                 continue
-            if any(s.start <= m.start() < s.end for spans in mentions for s in spans):
-                continue
+            if any(s.start < m.end() and m.start() < s.end for spans in mentions for s in spans):
+                continue  # "el cartel de Sinaloa": the head noun of a name, no anaphor
             mentions[gi].append(Span(m.start(), m.end(), m.group(0), sent.index))
 
 
