@@ -649,3 +649,19 @@ def test_a_passive_trigger_is_not_read_as_active():
     )
     x = extract(text, learned=False)
     assert not _rel(x, "directs", "Pedro Bejarano", "Andean Cartel")
+
+
+def test_a_succession_sentence_is_read_after_another_sentence_too():
+    text = (
+        "El Clan del Golfo castiga a los mandos que desobedecen. "
+        'Tras la extradición de Dairo Antonio Úsuga, alias "Otoniel", en 2022, el mando pasó a Jorge Ávila Villadiego.'
+    )
+    x = extract(text, learned=False)
+    assert _rel(x, "succeeded", "Jorge Ávila Villadiego", "Dairo Antonio Úsuga")
+    # an unnamed predecessor is nobody in the list that follows
+    text = (
+        "The Mendozas ran Izabal. After the death of the family patriarch, four brothers took over "
+        "its businesses: Walter Mendoza, Milton Oswaldo and Edwin Alfredo."
+    )
+    x = extract(text, learned=False)
+    assert not any(r.type == "succeeded" for r in x.relations)
