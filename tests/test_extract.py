@@ -665,3 +665,14 @@ def test_a_succession_sentence_is_read_after_another_sentence_too():
     )
     x = extract(text, learned=False)
     assert not any(r.type == "succeeded" for r in x.relations)
+
+
+def test_a_role_of_something_that_is_no_entity_leads_no_far_group():
+    text = (
+        "Former general Hugo Carvajal, once head of military intelligence, was accused by US prosecutors "
+        "of coordinating shipments with the FARC."
+    )
+    x = extract(text, learned=False)
+    assert not _rel(x, "leads", "Hugo Carvajal", "FARC")
+    x = extract("Ernesto Fonseca Carrillo fue uno de los jefes del viejo Cártel de Guadalajara.", learned=False)
+    assert _rel(x, "leads", "Ernesto Fonseca Carrillo", "Cártel de Guadalajara")

@@ -137,6 +137,11 @@ def _common_noun_subject(m: re.Match) -> bool:
     return bool(_NOUN_SUBJECT.search(m.string, max(0, end - 60), end))
 
 
+_DETERMINERS = {
+    "the", "a", "an", "its", "his", "her", "their", "this", "that", "these", "those", "one",
+    "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "su", "sus", "este", "esta", "estos",
+    "estas", "ese", "esa", "esos", "esas", "aquel", "aquella", "dicho", "dicha", "uno",
+}
 _AGENT_AFTER = re.compile(r"\s+(?:by|por)\b", re.IGNORECASE)
 
 
@@ -151,6 +156,13 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
         return _right(mentions, e, p.head, tail and tail.entity), tail
     if p.voice == "nominal":
         tail = _right(mentions, e, p.tail)
+        if tail is not None and (tail.start - e > 60 or re.search(r"[,;:.()]", m.string[e : tail.start])):
+            # the next entity is too far to be the trigger's object: "head of military
+            # intelligence ... with the FARC", "jefe de sicarios" name something that is no entity
+            nxt = re.match(r"\s+([^\s\"“«]+)", m.string[e : e + 40])
+            if nxt and nxt.group(1)[0].islower() and fold(nxt.group(1)) not in _DETERMINERS:
+                return None, None
+            tail = None
         excl = tail and tail.entity
         after_tail = _right(mentions, tail.end, p.head, excl) if tail else None
         return _closest(_left(mentions, s, p.head, excl), after_tail, s), tail
