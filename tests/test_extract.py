@@ -676,3 +676,15 @@ def test_a_role_of_something_that_is_no_entity_leads_no_far_group():
     assert not _rel(x, "leads", "Hugo Carvajal", "FARC")
     x = extract("Ernesto Fonseca Carrillo fue uno de los jefes del viejo Cártel de Guadalajara.", learned=False)
     assert _rel(x, "leads", "Ernesto Fonseca Carrillo", "Cártel de Guadalajara")
+
+
+def test_whose_sons_are_the_possessors_children_and_a_death_then_takeover_is_a_succession():
+    text = (
+        "The family business was founded by Patrick Keane, whose three sons, Dermot, Sean and Liam, "
+        "handled supply and street sales. When Patrick Keane died in 2019, Dermot took over."
+    )
+    x = extract(text, learned=False)
+    for son in ("Dermot", "Sean", "Liam"):
+        assert _rel(x, "kin_of", son, "Patrick Keane")
+    assert _sym(x, "kin_of", "Dermot", "Sean")
+    assert _rel(x, "succeeded", "Dermot", "Patrick Keane")

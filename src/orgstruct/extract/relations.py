@@ -264,6 +264,7 @@ def _last_persons(by_sentence: dict[int, list[Mention]], index: int) -> list[Men
     return []
 
 
+_POSSESSIVE_DET = re.compile(r"(?:whose|cuyos|cuyas)\b", re.IGNORECASE)  # right after the possessor's name
 _NOMINAL_BEFORE = re.compile(
     r"\b(?:un|una|unos|unas|su|sus|el|la|los|las|otro|otra|otros|dos|tres|varios|varias|algunos|sus propios)\s+$",
     re.IGNORECASE,
@@ -304,6 +305,16 @@ def _kin_relations(
                     for i, a in enumerate(members)
                     for b in members[i + 1 :]
                 ]
+                # "founded by Patrick Keane, whose three sons, A, B and C": each is the possessor's kin
+                whose = _POSSESSIVE_DET.search(doc.text, max(sent.start, s - 8), s + 6)
+                if members and whose:
+                    owner = _left(persons, whose.start(), ("person",), members[0].entity)
+                    if (
+                        owner is not None
+                        and re.fullmatch(r"\s*,?\s*", doc.text[owner.end : whose.start()])
+                        and all(x.entity != owner.entity for x in members)
+                    ):
+                        out += [_relation("kin_of", x, owner, kind, sent, 0.7) for x in members]
                 continue
             if voice == "apposition":
                 tail = _right(persons, e, ("person",))
