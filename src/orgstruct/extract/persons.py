@@ -166,9 +166,10 @@ def _nationality(doc: Document, start: int, end: int, lex: EntityLexicon) -> str
 
 def _role(doc: Document, start: int, end: int, lex: EntityLexicon) -> str | None:
     before = fold(doc.text[max(0, start - 60) : start])
+    before = re.split(r"[.;!?]\s", before)[-1]  # the role word must be in the person's own sentence
     best, best_pos = None, -1
     for word, role in lex.roles.items():
-        for m in re.finditer(rf"\b{re.escape(word)}\b", before):
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(word)}\b", before):  # not "five-member"
             if m.start() > best_pos:
                 best, best_pos = role, m.start()
     if best:
