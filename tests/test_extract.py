@@ -688,3 +688,10 @@ def test_whose_sons_are_the_possessors_children_and_a_death_then_takeover_is_a_s
         assert _rel(x, "kin_of", son, "Patrick Keane")
     assert _sym(x, "kin_of", "Dermot", "Sean")
     assert _rel(x, "succeeded", "Dermot", "Patrick Keane")
+
+
+def test_a_role_word_counts_only_in_the_persons_own_sentence_and_not_inside_a_compound():
+    x = extract("La red no tenía un jefe. Según la Fiscalía, el colombiano Jairo Restrepo compraba cocaína.")
+    assert {p.name: p.role for p in x.persons}["Jairo Restrepo"] is None
+    x = extract("Prosecutors say a five-member council headed by Rogelio Ibarra runs the Cartel del Sur.")
+    assert {p.name: p.role for p in x.persons}["Rogelio Ibarra"] != "member"
