@@ -11,14 +11,14 @@ from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
     "en": {"groups_f1": 0.86, "alias_accuracy": 0.60, "persons_f1": 0.92, "relations_f1": 0.43, "operations_f1": 0.49},
-    "es": {"groups_f1": 0.86, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.47, "operations_f1": 0.54},
+    "es": {"groups_f1": 0.86, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.47, "operations_f1": 0.52},
 }
 # the rules alone on data/gold_train (the typer and the operations scorer train on it; since commit
 # 312b0ca its misses are read for development too, so these guard a second development set; its
 # 60 documents added on 2026-11-28 were scored once before anyone read them, see README)
 RULES_FLOORS_TRAIN = {
-    "en": {"groups_f1": 0.83, "persons_f1": 0.90, "relations_f1": 0.37, "operations_f1": 0.46},
-    "es": {"groups_f1": 0.84, "persons_f1": 0.89, "relations_f1": 0.35, "operations_f1": 0.42},
+    "en": {"groups_f1": 0.84, "persons_f1": 0.90, "relations_f1": 0.38, "operations_f1": 0.46},
+    "es": {"groups_f1": 0.85, "persons_f1": 0.89, "relations_f1": 0.36, "operations_f1": 0.42},
 }
 
 
