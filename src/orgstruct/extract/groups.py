@@ -52,8 +52,7 @@ _QUOTED_APPOSITION = re.compile(
 # a translation in quotes: 'Viv Ansanm, "Living Together" in Haitian Creole'
 _QUOTED_TRANSLATION = re.compile(
     r"^\s*,?\s*\(?[\"“](?P<name>[^\W\d_][\w'’\-]*(?:\s+[\w'’\-]+){0,4})[\"”]\s*(?:in|en)\s+(?:Haitian|Creole|English|"
-    r"Spanish|"
-    r"Italian|Portuguese|Chinese|Japanese|Cantonese|Albanian|Russian|Dutch|criollo|inglés|español|italiano|portugués|"
+    r"Spanish|Italian|Portuguese|Chinese|Japanese|Cantonese|Albanian|Russian|Dutch|criollo|inglés|español|italiano|portugués|"
     r"chino|japonés|albanés|ruso|neerlandés)\b"
 )
 # named in a relative clause or afterwards: "a las que las autoridades llaman Los Pachenca",
@@ -324,34 +323,13 @@ _NAME_BEFORE_PAREN = re.compile(
     r"(?<![\w'’\-])(?P<name>[A-ZÁÉÍÓÚÑ][\w'’\-]*(?:\s+(?:(?:de|del|la|las|los|of|the|for|y|and|de la)\s+)?"
     r"[A-ZÁÉÍÓÚÑ][\w'’\-]*)+)\s*\(\s*$"
 )
-# words that make a spelled-out acronym a state body, a party or a law, not a group
-_STATE_WORDS = {
-    "law",
-    "ley",
-    "agency",
-    "agencia",
-    "unit",
-    "unidad",
-    "service",
-    "servicio",
-    "police",
-    "policia",
-    "ministry",
-    "ministerio",
-    "court",
-    "corte",
-    "tribunal",
-    "bank",
-    "banco",
-    "directorate",
-    "direccion",
-    "commission",
-    "comision",
-    "institute",
-    "instituto",
-    "department",
-    "departamento",
-}
+# words that make a spelled-out acronym a state body or a law, not a group: narrower than the
+# lexicon's institution words, which hold "army"/"ejército" and "union" (ELN, UWSA are groups)
+_STATE_WORDS = set(
+    "law ley agency agencia unit unidad service servicio police policia ministry ministerio court corte "
+    "tribunal bank banco directorate direccion commission comision institute instituto department "
+    "departamento".split()
+)
 
 
 def _spelled_out_acronyms(doc: Document, found: list[_Candidate]) -> list[_Candidate]:
@@ -698,17 +676,11 @@ def _short_form_tokens(names: list[str], lex: EntityLexicon) -> set[str]:
         shortest = 3 if re.search(r"\b(?:family|families|familia|clan)\b", name, re.IGNORECASE) else 4
         for t in tokens(name):
             f = fold(t).strip("'")
-            if (
-                len(f) >= shortest
-                and f not in lex.generic
-                and f not in lex.places
-                and f not in lex.demonyms
-                and (
-                    f not in lex.institutions  # "Ejército Unido del Estado Wa": a bare "Ejército" is the army
-                )
-            ):
-                if f not in lex.connectors and t[0].isupper():
-                    out.add(f)
+            if len(f) < shortest or not t[0].isupper() or f in lex.connectors:
+                continue
+            # "Ejército Unido del Estado Wa": a bare "Ejército" is the army, not the group
+            if not any(f in words for words in (lex.generic, lex.places, lex.demonyms, lex.institutions)):
+                out.add(f)
     return out
 
 

@@ -122,8 +122,6 @@ _NOUN_SUBJECT = re.compile(
     r"\b(?i:el|la|los|las|su|sus|este|esta|ese|esa|the|his|her|their|its|this|that)\s+[a-záéíóúñ]+\s+"
     r"(?i:was|were|has been|had been|fue|fueron|había sido|habían sido|ha sido)\s*$"
 )
-
-
 _ALONG_WITH = re.compile(
     r"\b(?:junto (?:a|al|con)|together with|along with)\s+(?:(?:el|la|los|las|the|a|an|su|sus|his|her)\s+)?"
     r"(?:[a-záéíóúñ\-]+\s+){0,2}$"
@@ -137,44 +135,11 @@ def _common_noun_subject(m: re.Match) -> bool:
     return bool(_NOUN_SUBJECT.search(m.string, max(0, end - 60), end))
 
 
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "its",
-    "his",
-    "her",
-    "their",
-    "this",
-    "that",
-    "these",
-    "those",
-    "one",
-    "el",
-    "la",
-    "los",
-    "las",
-    "lo",
-    "un",
-    "una",
-    "unos",
-    "unas",
-    "su",
-    "sus",
-    "este",
-    "esta",
-    "estos",
-    "estas",
-    "ese",
-    "esa",
-    "esos",
-    "esas",
-    "aquel",
-    "aquella",
-    "dicho",
-    "dicha",
-    "uno",
-}
+# words that may stand between a role noun and its object ("leader of the gang")
+_DETERMINERS = set(
+    "the a an its his her their this that these those one el la los las lo un una unos unas uno su sus "
+    "este esta estos estas ese esa esos esas aquel aquella dicho dicha".split()
+)
 _AGENT_AFTER = re.compile(r"\s+(?:by|por)\b", re.IGNORECASE)
 
 
@@ -497,11 +462,15 @@ def _affiliated(found: dict[tuple, Relation], rels: list[Relation], person: Ment
     )
 
 
-def keep_strongest(found: dict[tuple, Relation], r: Relation) -> None:
-    """Keep one relation per (type, head, tail), either order for symmetric types: the most
-    confident one."""
+def relation_slot(r: Relation) -> tuple:
+    """(type, head, tail), either order for symmetric types: what one relation stands for."""
     ends = tuple(sorted((r.head, r.tail or ""))) if r.type in SYMMETRIC else (r.head, r.tail)
-    key = (r.type, *ends)
+    return (r.type, *ends)
+
+
+def keep_strongest(found: dict[tuple, Relation], r: Relation) -> None:
+    """Keep one relation per ``relation_slot``: the most confident one."""
+    key = relation_slot(r)
     if key not in found or found[key].confidence < r.confidence:
         found[key] = r
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from orgstruct.corpus import RELATION_TYPES
 from orgstruct.extract.lexicon import entity_lexicon, fold, given_names
-from orgstruct.extract.relations import SYMMETRIC, Mention, _patterns, keep_strongest, sentence_mentions
+from orgstruct.extract.relations import Mention, _patterns, keep_strongest, relation_slot, sentence_mentions
 from orgstruct.resources import resource_path
 from orgstruct.schema import Document, Group, Person, Relation
 
@@ -145,6 +145,18 @@ def _context_features(doc: Document, m: Mention, prefix: str, width: int = 6) ->
     return f
 
 
+def _sentences_together(by_sentence: dict[int, list[Mention]]) -> dict[frozenset, int]:
+    """For each unordered pair of entities, how many sentences name both."""
+    together: dict[frozenset, int] = {}
+    for mentions in by_sentence.values():
+        ents = sorted({m.entity for m in mentions})
+        for i, a in enumerate(ents):
+            for b in ents[i + 1 :]:
+                key = frozenset((a, b))
+                together[key] = together.get(key, 0) + 1
+    return together
+
+
 def _entity_features(groups: tuple[Group, ...], persons: tuple[Person, ...], by_sentence: dict[int, list[Mention]]):
     """Features of the two entities over the whole text: a person's role word, a group's rank
     by mentions, how many sentences name both, a person's surname inside the group's name."""
@@ -153,13 +165,7 @@ def _entity_features(groups: tuple[Group, ...], persons: tuple[Person, ...], by_
     names = {g.id: {fold(w) for w in g.name.split()} for g in groups}
     ranked = sorted(groups, key=lambda g: -len(g.mentions))
     rank = {g.id: i for i, g in enumerate(ranked)}
-    together: dict[frozenset, int] = {}
-    for mentions in by_sentence.values():
-        ents = sorted({m.entity for m in mentions})
-        for i, a in enumerate(ents):
-            for b in ents[i + 1 :]:
-                key = frozenset((a, b))
-                together[key] = together.get(key, 0) + 1
+    together = _sentences_together(by_sentence)
 
     def features(head: str, tail: str | None) -> dict[str, float]:
         f: dict[str, float] = {}
@@ -259,7 +265,7 @@ def candidates(
                 f.update(sentence_triggers)  # an arrest may be told far from the name in its sentence
                 out.append(Candidate("unary", p, None, sent.index, f))
     if "document" in kinds:
-        out += _document_candidates(doc, groups, persons, rule_relations, by_sentence, salient, entity)
+        out += _document_candidates(doc, groups, persons, rules, rule_relations, by_sentence, salient, entity)
     if "surname" in kinds:
         out += _surname_candidates(doc, groups, persons, rule_relations, by_sentence)
     return out
@@ -280,12 +286,7 @@ def _surname_candidates(doc, groups, persons, rule_relations, by_sentence) -> li
     group_words = {fold(w) for g in groups for w in g.name.split()}
     has_kin = {e for r in rule_relations if r.type == "kin_of" for e in (r.head, r.tail)}
     rule_kin = {frozenset((r.head, r.tail)) for r in rule_relations if r.type == "kin_of"}
-    together: dict[frozenset, int] = {}
-    for mentions in by_sentence.values():
-        ents = sorted({m.entity for m in mentions if m.etype == "person"})
-        for i, a in enumerate(ents):
-            for b in ents[i + 1 :]:
-                together[frozenset((a, b))] = together.get(frozenset((a, b)), 0) + 1
+    together = _sentences_together(by_sentence)
     sur = {p.id: _surnames_of(p) for p in persons}
     out: list[Candidate] = []
     for i, a in enumerate(persons):
@@ -320,7 +321,7 @@ def _surname_candidates(doc, groups, persons, rule_relations, by_sentence) -> li
 _MEMBERSHIP_TYPES = {"leads", "directs", "finances", "works_for", "lieutenant_of", "brokers_for"}
 
 
-def _document_candidates(doc, groups, persons, rule_relations, by_sentence, salient, entity) -> list[Candidate]:
+def _document_candidates(doc, groups, persons, rules, rule_relations, by_sentence, salient, entity) -> list[Candidate]:
     """Each person against each of the text's main groups, described over the whole text: a
     report about one group names its members and leaders in sentences that never name the
     group ("Its founder...", "He ran the routes..."). The evidence is the person's first
@@ -329,9 +330,6 @@ def _document_candidates(doc, groups, persons, rule_relations, by_sentence, sali
         return []
     ranked = sorted(groups, key=lambda g: (-len(g.mentions), min((m.start for m in g.mentions), default=0)))
     main = ranked[:DOCUMENT_GROUPS]
-    rules: dict[tuple, set[str]] = {}
-    for r in rule_relations:
-        rules.setdefault((r.head, r.tail), set()).add(r.type)
     kin: dict[str, set[str]] = {}
     for r in rule_relations:
         if r.type == "kin_of" and r.tail:
@@ -451,8 +449,7 @@ def type_relations(
             kind = (_kin_kind(doc, c) if c.kind != "surname" else "relative") if t == "kin_of" else None
             tail = c.tail.entity if c.tail else None
             rel = Relation(t, c.head.entity, tail, kind, sent.index, sent.start, sent.end, sent.text, round(p, 3))
-            ends = tuple(sorted((rel.head, rel.tail or ""))) if t in SYMMETRIC else (rel.head, rel.tail)
-            if (t, *ends) not in ruled:
+            if relation_slot(rel) not in ruled:
                 keep_strongest(found, rel)
     return tuple(sorted(found.values(), key=lambda r: (r.start, r.type)))
 
