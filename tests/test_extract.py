@@ -442,7 +442,9 @@ def test_gang_names_listed_after_a_plural_gang_noun_or_named_after_a_singular_on
         "La pandilla Calavera atacó. Una banda colombiana llegó."
     )
     names = {g.name for g in x.groups}
-    assert {"Pentágono", "Matar o Morir", "Imperio", "Sagui", "Grand Ravine", "Ti Bwa", "Calavera"} <= names
+    assert {"Pentágono", "Matar o Morir", "Imperio", "Sagui", "Grand Ravine", "Ti Bwa"} <= names
+    # named with its head noun at the start of a sentence, as "la pandilla X" is mid-sentence
+    assert "pandilla Calavera" in names
     assert not any("olombian" in n for n in names)
 
 
@@ -695,3 +697,16 @@ def test_a_role_word_counts_only_in_the_persons_own_sentence_and_not_inside_a_co
     assert {p.name: p.role for p in x.persons}["Jairo Restrepo"] is None
     x = extract("Prosecutors say a five-member council headed by Rogelio Ibarra runs the Cartel del Sur.")
     assert {p.name: p.role for p in x.persons}["Rogelio Ibarra"] != "member"
+
+
+def test_groups_named_through_a_group_noun_in_apposition_or_by_what_they_were_called():
+    x = extract(
+        "The Cartel del Noreste relies on its armed wing, the Tropa del Infierno, to fight rivals. "
+        "The men around Tony Mokbel began calling their drug operation The Company. "
+        'Su negocio era conocido en Cali como "La Oficina". La banda Calor Calor creció. '
+        "He met the leader of the gang, Juan Pérez, in 2001.",
+        learned=False,
+    )
+    names = {g.name for g in x.groups}
+    assert {"Tropa del Infierno", "The Company", "La Oficina", "banda Calor Calor"} <= names
+    assert not any("Pérez" in n for n in names)

@@ -85,6 +85,32 @@ _CALLED = re.compile(
     r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
 )
 
+_NAME_TAIL = r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
+_GROUP_NOUNS = (
+    r"(?:operation|business|gang|group|organi[sz]ation|network|crew|outfit|enterprise|syndicate|faction|squad|"
+    r"negocio|banda|grupo|organización|red|facción|pandilla|empresa)"
+)
+# "began calling their drug operation The Company"; "the drug business was known in Melbourne as
+# "The Company"": a group named through a common noun that stands for it
+_CALLING = re.compile(
+    r"\b(?:call|calls|called|calling|dub|dubs|dubbed|dubbing|christened|llamaban|llamaron|llaman|bautizaron)\s+"
+    r"(?:a\s+)?(?:their|its|his|her|the|su|sus|la|el)\s+(?:[a-z]+\s+){0,2}?"
+    + _GROUP_NOUNS
+    + r"\s+(?:the\s+)?[\"“«]?"
+    + _NAME_TAIL
+)
+_KNOWN_AS = re.compile(
+    r"\b" + _GROUP_NOUNS + r"\s+(?:was|were|is|are|became|fue|era|es)\s+(?:known|conocid[oa])\s+"
+    r"(?:[^.;:()\"“]{0,40}?\s+)?(?:as|como)\s+(?:the\s+)?[\"“«]?" + _NAME_TAIL
+)
+# a name in apposition to a group noun: "its armed wing, the Tropa del Infierno", "a rival crew,
+# the Strike Force" (a name with a given name or an institution word is left alone)
+_GROUP_APPOSITION_BEFORE = re.compile(
+    r"\b(?:armed wing|brazo armado|gang|crew|faction|cell|militia|squad|pandilla|banda|facción|célula|milicia|"
+    r"escuadrón)\s*,\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
+    re.IGNORECASE,
+)
+
 _PLACE_CONTEXT = re.compile(
     r"\b(?:en|in|at|desde|hacia|near|cerca de|barrios?|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|"
     r"residents of|sector|finca|hacienda|rancho|village(?: of)?|district of|neighbou?rhood of|cárcel|prisión|penal|"
@@ -292,14 +318,21 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             dateline = not doc.text[para_start:start].strip(" \"'“(") and re.match(r"\s*[,:—–-]|\s+[A-Z]{2}", after)
             if kind is None and _is_acronym(text, lex, bool(dateline)) and not _NICK_IN_QUOTES.search(before):
                 kind = "acronym"
-            if kind is None and _GROUP_ROLE_BEFORE.search(doc.text[max(sent.start, start - 40) : start]):
+            if kind is None and (
+                _GROUP_ROLE_BEFORE.search(doc.text[max(sent.start, start - 40) : start])
+                or _GROUP_APPOSITION_BEFORE.search(doc.text[max(sent.start, start - 30) : start])
+            ):
                 kind = _role_context(text, lex)
             if kind == "article" and fold(text) in nicknames:
                 continue
             if kind and not _is_excluded(text, start, doc, lex):
                 found.append(_Candidate(start, start + len(text), text, sent.index, kind))
         found.extend(_lowercase_head_candidates(doc, sent, lex))
-        for m in _CALLED.finditer(doc.text, sent.start, sent.end):
+        for m in (
+            *_CALLED.finditer(doc.text, sent.start, sent.end),
+            *_CALLING.finditer(doc.text, sent.start, sent.end),
+            *_KNOWN_AS.finditer(doc.text, sent.start, sent.end),
+        ):
             name = m.group("name").rstrip(",.")
             if not lex.is_place_or_demonym(name):
                 found.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "called"))
@@ -458,7 +491,7 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
         text = doc.text[start : m.end()]
         out.append(_Candidate(start, m.end(), text, sent.index, "lowercase_head"))
     before = re.compile(
-        rf"\b(?:el|la|los|las|the|del|al|un|una|a|de|y)\s+(?P<head>{heads})\s+(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})"
+        rf"\b(?i:el|la|los|las|the|del|al|un|una|a|de|y)\s+(?P<head>{heads})\s+(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})"
     )
     for m in before.finditer(doc.text, sent.start, sent.end):
         if fold(m.group("head")) in {"hermanos", "brothers", "familia", "family"} and len(tokens(m.group("name"))) > 1:
@@ -473,6 +506,8 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
         if fold(bare) in lex.stopwords:
             continue
         start = m.start("head")
+        if bare.startswith(("Los ", "Las ", "La ", "El ", "The ")):
+            start = m.end() - len(bare)  # "del grupo Los Leones": the name carries its own article
         out.append(_Candidate(start, m.end(), doc.text[start : m.end()], sent.index, "lowercase_head"))
     return out
 
