@@ -506,8 +506,10 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
         if fold(bare) in lex.stopwords:
             continue
         start = m.start("head")
-        if bare.startswith(("Los ", "Las ", "La ", "El ", "The ")):
-            start = m.end() - len(bare)  # "del grupo Los Leones": the name carries its own article
+        if bare.startswith(("Los ", "Las ")):
+            start = m.end() - len(
+                bare
+            )  # "del grupo Los Leones": a plural name carries its own article (not "El Picure")
         out.append(_Candidate(start, m.end(), doc.text[start : m.end()], sent.index, "lowercase_head"))
     return out
 
