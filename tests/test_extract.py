@@ -710,3 +710,13 @@ def test_groups_named_through_a_group_noun_in_apposition_or_by_what_they_were_ca
     names = {g.name for g in x.groups}
     assert {"Tropa del Infierno", "The Company", "La Oficina", "banda Calor Calor"} <= names
     assert not any("Pérez" in n for n in names)
+
+
+def test_quoted_names_given_to_a_group_and_nicknames_of_persons_are_told_apart():
+    x = extract("La Fiscalía los asocia con la pandilla conocida como «Calor-Calor», «Los Lagos» o «Calor-Calor 300».")
+    assert [set(g.aliases) | {g.name} for g in x.groups] == [{"Calor-Calor", "Los Lagos", "Calor-Calor 300"}]
+    x = extract("Los Zetas crecieron. La prensa llegó a llamar a Los Zetas simplemente «los Sanguinarios».")
+    assert [(g.name, g.aliases) for g in x.groups] == [("Los Zetas", ("los Sanguinarios",))]
+    # a person's nickname is not the group's; a noun "call" is no naming
+    x = extract('Los Zetas mataron a Juan Pérez, al que llamaban El Gordo. Its men used call signs such as "Metro 3".')
+    assert [(g.name, g.aliases) for g in x.groups] == [("Los Zetas", ())]

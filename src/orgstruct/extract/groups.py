@@ -49,6 +49,19 @@ _AKA_MORE = re.compile(
 _QUOTED_APPOSITION = re.compile(
     r"^\s*,\s*(?:(?:the|los|las|la|el)\s+)?[\"“«](?P<name>[^\"”»\d,.;:]{3,40}?)[\"”»]\s*[,.)]"
 )
+# the next of several quoted names after "conocida como": '«Calor-Calor», «Los Lagos» o «Calor-Calor 300»'
+_QUOTED_NEXT = re.compile(r"^[\"”»’]\s*,\s*[\"“«](?P<name>[^\"”»,.;:]{3,40}?)[\"”»](?=\s*(?:[,.)]|(?:o|or)\s))")
+# a quoted name given to a group just spoken of: "llegó a llamar a los Baybaşin simplemente «la
+# Familia»", "referred to the brothers simply as 'The Family'"
+_CALLED_QUOTED = re.compile(
+    r"\b(?:called|calling|referred to|refer to|refers to|llamar|llaman|llamaban|llamó|llamaron|"
+    r"apodaban|apodan|apodaron)\s+(?:[^.;:\"“«'‘]{0,40}?\s+)?(?:simply\s+|simplemente\s+|just\s+)?(?:as\s+|como\s+)?"
+    r"[\"“«'‘](?P<name>[^\"”»'’,.;:]{3,40}?)[\"”»'’]"
+)
+# a person's full name right before a naming construction: "Juan Pérez, al que llamaban"
+_PERSON_BEFORE = re.compile(
+    r"\b(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)(?:\s+[A-ZÁÉÍÓÚÑ][\w'’\-]+)+\s*,?\s*(?:[a-z]+\s+){0,2}$"
+)
 # a translation in quotes: 'Viv Ansanm, "Living Together" in Haitian Creole'
 _QUOTED_TRANSLATION = re.compile(
     r"^\s*,?\s*\(?[\"“](?P<name>[^\W\d_][\w'’\-]*(?:\s+[\w'’\-]+){0,4})[\"”]\s*(?:in|en)\s+(?:Haitian|Creole|English|"
@@ -570,12 +583,15 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             (_AKA, "aka"),
             (_QUOTED_TRANSLATION, "aka"),
             (_QUOTED_APPOSITION, "aka"),
+            (_QUOTED_NEXT, "aka"),
         ):
+            if regex is _QUOTED_NEXT and c.kind not in ("called", "aka"):
+                continue  # a quoted list of names is a list of groups unless "known as" came before
             m = regex.match(tail)
             if not m:
                 continue
             name = m.group("name").strip().rstrip(",.")
-            if not usable(name, quoted=regex in (_QUOTED_APPOSITION, _QUOTED_TRANSLATION)):
+            if not usable(name, quoted=regex in (_QUOTED_APPOSITION, _QUOTED_TRANSLATION, _QUOTED_NEXT)):
                 continue
             start = c.end + m.start("name")
             cands.append(_Candidate(start, start + len(name), name, c.sentence, kind, links=[i]))
@@ -590,15 +606,27 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
                         )
                     )
     for sent in doc.sentences:
-        for m in _NAMED_LATER.finditer(doc.text, sent.start, sent.end):
+        for m in (
+            *_NAMED_LATER.finditer(doc.text, sent.start, sent.end),
+            *_CALLED_QUOTED.finditer(doc.text, sent.start, sent.end),
+        ):
             name = m.group("name").strip().rstrip(",.")
             before = [j for j, c in enumerate(cands) if c.end <= m.start() and m.start() - c.end <= 150]
+            if m.re is _CALLED_QUOTED:
+                # the group named as the object ("llamar a Los Zetas «los Sanguinarios»"), else one
+                # named just before; "called them 'the Family'" three sentences on is left alone
+                before = [j for j, c in enumerate(cands) if m.start() <= c.start and c.end <= m.start("name")] or before
             if not before and _SUBJECTLESS_NAMING.match(m.group(0)):
                 # "Al principio se hacían llamar La Empresa": the group the last sentences spoke of
                 before = [j for j, c in enumerate(cands) if c.end <= m.start() and sent.index - c.sentence <= 3]
-            if not usable(name) or not before:
+            if m.re is _CALLED_QUOTED and not re.match(r"(?:(?:the|la|el|los|las)\s+)?[A-ZÁÉÍÓÚÑ]", name):
+                continue  # 'called the deal "a disaster"'
+            if not usable(name, quoted=m.re is _CALLED_QUOTED) or not before:
                 continue
             j = max(before, key=lambda k: cands[k].end)
+            person = _PERSON_BEFORE.search(doc.text, max(sent.start, m.start() - 40), m.start())
+            if person and fold(person.group("first")) in given_names():
+                continue  # "mataron a Juan Pérez, al que llamaban El Gordo": a person's nickname
             cands.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "aka", links=[j]))
 
 
