@@ -720,3 +720,25 @@ def test_quoted_names_given_to_a_group_and_nicknames_of_persons_are_told_apart()
     # a person's nickname is not the group's; a noun "call" is no naming
     x = extract('Los Zetas mataron a Juan Pérez, al que llamaban El Gordo. Its men used call signs such as "Metro 3".')
     assert [(g.name, g.aliases) for g in x.groups] == [("Los Zetas", ())]
+
+
+def test_successions_told_as_a_handover_or_a_chain():
+    def succeeded(text):
+        x = extract(text, learned=False)
+        name = {p.id: p.name for p in x.persons}
+        return {(name[r.head], name[r.tail]) for r in x.relations if r.type == "succeeded"}
+
+    chain = (
+        "Leadership of the Inagawa-kai passed first to Susumu Ishii, then to the founder's son, Toi Inagawa, "
+        "who led until his death in 2005, and then to Yoshio Tsunoda."
+    )
+    assert succeeded(chain) == {("Toi Inagawa", "Susumu Ishii"), ("Yoshio Tsunoda", "Toi Inagawa")}
+    assert succeeded(
+        "A la muerte de Susumu Ishii, la presidencia del grupo recayó en Toi Inagawa, hijo del fundador."
+    ) == {("Toi Inagawa", "Susumu Ishii")}
+    assert succeeded("En 2019 Jiro Kiyota entregó la presidencia del Inagawa-kai a Kazuya Uchibori.") == {
+        ("Kazuya Uchibori", "Jiro Kiyota")
+    }
+    assert succeeded("Vicente Carrillo Fuentes took over in 1997 after his brother Amado Carrillo Fuentes died.") == {
+        ("Vicente Carrillo Fuentes", "Amado Carrillo Fuentes")
+    }

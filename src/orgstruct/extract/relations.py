@@ -455,6 +455,34 @@ def _between(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: 
     ]
 
 
+# between two successors after "leadership passed to A": ", then to the founder's son, B" / " y, en 2010, a C"
+_NEXT_IN_CHAIN = re.compile(
+    r"[^.;:]{0,40}?\b(?:then|later|luego|después|and|y)\b[^.;:]{0,40}?\b(?:to|a|en)\s+(?:[^.;:]{0,30}?,\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _chain(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: list[Mention]) -> list[Relation]:
+    """ "Leadership passed first to A, then to B, and then to C" / "A la muerte de Y, la
+    presidencia recayó en A": each successor succeeded the one before, the first the person
+    named before the handover in the same sentence."""
+    persons = [x for x in mentions if x.etype == "person"]
+    first = _right(persons, m.end(), ("person",))
+    if first is None or not re.fullmatch(r"[^.;:]{0,40}?", doc.text[m.end() : first.start]):
+        return []
+    chain = [first]
+    for x in persons:
+        if x.start > chain[-1].end and x.entity not in {c.entity for c in chain}:
+            if not _NEXT_IN_CHAIN.fullmatch(doc.text[chain[-1].end : x.start]):
+                break
+            chain.append(x)
+    before = _left(persons, m.start(), ("person",), first.entity)
+    if before is not None:
+        chain.insert(0, before)
+    conf = _confidence(m, first, None)
+    return [_relation("succeeded", b, a, None, sent, conf) for a, b in zip(chain, chain[1:], strict=False)]
+
+
 def _affiliated(found: dict[tuple, Relation], rels: list[Relation], person: Mention, group: Mention) -> bool:
     """The text already ties the person to the group (leads it, works for it...)."""
     return any(
@@ -534,6 +562,9 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 if p.voice == "between":
                     rels.extend(_between(doc, sent, p, m, mentions))
+                    continue
+                if p.voice == "chain":
+                    rels.extend(_chain(doc, sent, p, m, mentions))
                     continue
                 head, tail = _slots(p, m, mentions, doc.lang == "es")
                 conf_scale = 1.0
