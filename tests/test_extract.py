@@ -742,3 +742,12 @@ def test_successions_told_as_a_handover_or_a_chain():
     assert succeeded("Vicente Carrillo Fuentes took over in 1997 after his brother Amado Carrillo Fuentes died.") == {
         ("Vicente Carrillo Fuentes", "Amado Carrillo Fuentes")
     }
+
+
+def test_acronyms_of_state_bodies_banks_and_weapons_are_not_groups():
+    text = (
+        "He served in the Special Operations Unit (JSO) before the JSO was disbanded. The UBS bank was robbed. "
+        "His list included M60 machine guns. Llevaba 17 tarjetas SIM. The FARC fighters and the ELN stayed."
+    )
+    names = {g.name for g in extract(text, learned=False).groups}
+    assert names == {"FARC", "ELN"}

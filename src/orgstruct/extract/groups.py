@@ -300,6 +300,13 @@ def _cut_possessor(text: str, lex: EntityLexicon) -> str:
     return text
 
 
+# an acronym that names a bank, a broadcaster or a weapon by what follows it ("the UBS bank",
+# "a CBC timeline", "M60 machine guns"); groups' acronyms often modify nouns too ("FARC dissidents")
+_MODIFIER_OF_NOUN = re.compile(
+    r"\s+(?:bank|banks|timeline|documentary|broadcast|broadcaster|newspaper|programme|program|website|"
+    r"machine|guns?|rifles?|banco|documental|cadena|fusiles?|ametralladoras?)\b"
+)
+_NOUN_BEFORE = re.compile(r"\b(?:tarjetas?|cards?|model|modelo|rifles?|fusiles?)\s+$", re.IGNORECASE)
 # "Junior Roldán, "JR"": letters in quotes right after a name are the person's nickname
 _NICK_IN_QUOTES = re.compile(r"[a-záéíóúñ],\s*[\"“]$")
 
@@ -331,6 +338,10 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             dateline = not doc.text[para_start:start].strip(" \"'“(") and re.match(r"\s*[,:—–-]|\s+[A-Z]{2}", after)
             if kind is None and _is_acronym(text, lex, bool(dateline)) and not _NICK_IN_QUOTES.search(before):
                 kind = "acronym"
+                if _MODIFIER_OF_NOUN.match(doc.text, start + len(text)) or _NOUN_BEFORE.search(
+                    doc.text, max(sent.start, start - 20), start
+                ):
+                    kind = None  # "M60 machine guns", "a CBC timeline", "tarjetas SIM": not a group's name
             if kind is None and (
                 _GROUP_ROLE_BEFORE.search(doc.text[max(sent.start, start - 40) : start])
                 or _GROUP_APPOSITION_BEFORE.search(doc.text[max(sent.start, start - 30) : start])
@@ -384,6 +395,7 @@ def _spelled_out_acronyms(doc: Document, found: list[_Candidate]) -> list[_Candi
     (JSO)", "Partido Laborista de Jamaica (JLP)"); any other name becomes the acronym's full
     form ("El Ejército de Liberación Nacional (ELN)")."""
     out: list[_Candidate] = []
+    state: set[str] = set()  # acronyms of state bodies and laws: every other mention goes too ("la MCOCA")
     for c in found:
         m = _NAME_BEFORE_PAREN.search(doc.text, max(0, c.start - 90), c.start) if c.kind == "acronym" else None
         paren = doc.text.rfind("(", 0, c.start)
@@ -392,11 +404,12 @@ def _spelled_out_acronyms(doc: Document, found: list[_Candidate]) -> list[_Candi
             continue
         name = re.sub(r"^(?:El|La|Los|Las|The)\s+", "", m.group("name"))
         if {fold(t) for t in tokens(name)} & _STATE_WORDS:
+            state.add(c.text)
             continue
         start = m.end("name") - len(name)
         out.append(c)
         out.append(_Candidate(start, start + len(name), name, c.sentence, "spelled"))  # the parenthesis links them
-    return out
+    return [c for c in out if re.sub(r"^(?:[Ee]l|[Ll]as?|[Ll]os|[Tt]he)\s+", "", c.text) not in state]
 
 
 _LIST_NAME = r"[A-ZÁÉÍÓÚÑ][\w\-]+(?:\s+(?:(?:o|de|del|la|los)\s+)?[A-ZÁÉÍÓÚÑ][\w\-]+){0,3}"
