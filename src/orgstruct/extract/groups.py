@@ -389,6 +389,11 @@ _STATE_WORDS = set(
 )
 
 
+# a political party is no criminal group, unless an armed one ("Militarizado Partido Comunista del Perú")
+_PARTY_WORDS = {"party", "partido"}
+_ARMED_WORDS = {"militarizado", "comunista", "communist", "revolucionario", "revolutionary", "armado", "armed"}
+
+
 def _spelled_out_acronyms(doc: Document, found: list[_Candidate]) -> list[_Candidate]:
     """An acronym in parentheses after a capitalised name no other rule took spells that name
     out: the name of a state body, party or law drops the acronym ("the Special Operations Unit
@@ -403,7 +408,8 @@ def _spelled_out_acronyms(doc: Document, found: list[_Candidate]) -> list[_Candi
             out.append(c)
             continue
         name = re.sub(r"^(?:El|La|Los|Las|The)\s+", "", m.group("name"))
-        if {fold(t) for t in tokens(name)} & _STATE_WORDS:
+        words = {fold(t) for t in tokens(name)}
+        if words & _STATE_WORDS or words & _PARTY_WORDS and not words & _ARMED_WORDS:
             state.add(c.text)
             continue
         start = m.end("name") - len(name)
