@@ -751,3 +751,21 @@ def test_acronyms_of_state_bodies_banks_and_weapons_are_not_groups():
     )
     names = {g.name for g in extract(text, learned=False).groups}
     assert names == {"FARC", "ELN"}
+
+
+def test_a_name_given_paragraphs_later_or_after_a_nickname_names_the_text_s_group():
+    x = extract(
+        "El Tren del Llano es una megabanda venezolana. Durante años se la conoció también como la banda de "
+        "El Picure, por el apodo de su fundador."
+    )
+    assert [(g.name, set(g.aliases)) for g in x.groups] == [
+        ("Tren del Llano", {"El Tren del Llano", "banda de El Picure"})
+    ]
+    text = (
+        "El Cártel de Tijuana creció en los ochenta. El Cártel de Tijuana compraba cocaína. Los hermanos viajaban. "
+        "Tenían socios. Controlaban el corredor. Pagaban a policías. En la región se les conoció también como "
+        '"Los Aretes".'
+    )
+    assert [(g.name, set(g.aliases)) for g in extract(text).groups] == [
+        ("Cártel de Tijuana", {"El Cártel de Tijuana", "Los Aretes"})
+    ]

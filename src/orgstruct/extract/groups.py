@@ -80,6 +80,11 @@ _NAMED_LATER = re.compile(
     r"(?:was|were|is|are) nicknamed|(?:the |a )?nickname|el apodo(?: de)?|el sobrenombre(?: de)?)"
     r"\s+(?:como\s+)?(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ
 )
+# "se la conoció también como la banda de El Picure": a gang named after a person's nickname
+_NAMED_AFTER_NICKNAME = re.compile(
+    r"\b(?:conoce|conoció|conocía|conocen|conocían|known|llamaban|llaman|called)\s+(?:también\s+|also\s+)?(?:como|as)\s+"
+    r"(?:la|el|the)\s+(?P<name>(?:banda|organización|red|pandilla|gang|band)\s+(?:de|of)\s+(?:El|La)\s+[A-ZÁÉÍÓÚÑ][\w\-]+)"
+)
 # naming constructions with no relative pronoun: their subject is the group spoken of before
 _SUBJECTLESS_NAMING = re.compile(
     r"se\s|(?:recast|rebranded|renamed|reinvented|restyled|pasó|came|come|comes|became|was|were|is|are)\b",
@@ -628,6 +633,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
         for m in (
             *_NAMED_LATER.finditer(doc.text, sent.start, sent.end),
             *_CALLED_QUOTED.finditer(doc.text, sent.start, sent.end),
+            *_NAMED_AFTER_NICKNAME.finditer(doc.text, sent.start, sent.end),
         ):
             name = m.group("name").strip().rstrip(",.")
             before = [j for j, c in enumerate(cands) if c.end <= m.start() and m.start() - c.end <= 150]
@@ -638,15 +644,36 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             if not before and _SUBJECTLESS_NAMING.match(m.group(0)):
                 # "Al principio se hacían llamar La Empresa": the group the last sentences spoke of
                 before = [j for j, c in enumerate(cands) if c.end <= m.start() and sent.index - c.sentence <= 3]
+                if not before:  # "En la región se les conoció también como «Los Aretes»", after paragraphs
+                    before = _most_named_before(cands, m.start(), lex)  # of "los hermanos": the text's group
             if m.re is _CALLED_QUOTED and not re.match(r"(?:(?:the|la|el|los|las)\s+)?[A-ZÁÉÍÓÚÑ]", name):
                 continue  # 'called the deal "a disaster"'
-            if not usable(name, quoted=m.re is _CALLED_QUOTED) or not before:
+            if not usable(name, quoted=m.re in (_CALLED_QUOTED, _NAMED_AFTER_NICKNAME)) or not before:
                 continue
             j = max(before, key=lambda k: cands[k].end)
             person = _PERSON_BEFORE.search(doc.text, max(sent.start, m.start() - 40), m.start())
             if person and fold(person.group("first")) in given_names():
                 continue  # "mataron a Juan Pérez, al que llamaban El Gordo": a person's nickname
             cands.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "aka", links=[j]))
+
+
+def _most_named_before(cands: list[_Candidate], pos: int, lex: EntityLexicon) -> list[int]:
+    """The last candidate, before ``pos``, of the name named most often before it."""
+    counts: dict[frozenset[str], int] = {}
+    for c in cands:
+        if c.end <= pos:
+            key = _content_key(c.text, lex)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return []
+    top = max(counts.values())
+    keys = {k for k, n in counts.items() if n == top}
+    return [
+        max(
+            (j for j, c in enumerate(cands) if c.end <= pos and _content_key(c.text, lex) in keys),
+            key=lambda j: cands[j].end,
+        )
+    ]
 
 
 def _synonym_key(name: str) -> str:
