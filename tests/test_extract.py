@@ -703,12 +703,13 @@ def test_groups_named_through_a_group_noun_in_apposition_or_by_what_they_were_ca
     x = extract(
         "The Cartel del Noreste relies on its armed wing, the Tropa del Infierno, to fight rivals. "
         "The men around Tony Mokbel began calling their drug operation The Company. "
+        "The press called Tony Mokbel's drug business The Firm. "
         'Su negocio era conocido en Cali como "La Oficina". La banda Calor Calor creció. '
         "He met the leader of the gang, Juan Pérez, in 2001.",
         learned=False,
     )
     names = {g.name for g in x.groups}
-    assert {"Tropa del Infierno", "The Company", "La Oficina", "banda Calor Calor"} <= names
+    assert {"Tropa del Infierno", "The Company", "The Firm", "La Oficina", "banda Calor Calor"} <= names
     assert not any("Pérez" in n for n in names)
 
 

@@ -112,7 +112,7 @@ _GROUP_NOUNS = (
 # "The Company"": a group named through a common noun that stands for it
 _CALLING = re.compile(
     r"\b(?:call|calls|called|calling|dub|dubs|dubbed|dubbing|christened|llamaban|llamaron|llaman|bautizaron)\s+"
-    r"(?:a\s+)?(?:their|its|his|her|the|su|sus|la|el)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:a\s+)?(?:their|its|his|her|the|su|sus|la|el|(?:[A-Z][\w\-]+\s+){1,3}?[A-Z][\w\-]+['’]s?)\s+(?:[a-z]+\s+){0,2}?"
     + _GROUP_NOUNS
     + r"\s+(?:the\s+)?[\"“«]?"
     + _NAME_TAIL
