@@ -770,3 +770,14 @@ def test_a_name_given_paragraphs_later_or_after_a_nickname_names_the_text_s_grou
     assert [(g.name, set(g.aliases)) for g in extract(text).groups] == [
         ("Cártel de Tijuana", {"El Cártel de Tijuana", "Los Aretes"})
     ]
+
+
+def test_a_group_named_after_two_persons_keeps_both_names():
+    names = {g.name for g in extract("El Tesoro sancionó a Gačanin como líder del cártel Tito y Dino.").groups}
+    assert names == {"cártel Tito y Dino"}
+    # places or a second group after "y" are not part of the name
+    names = {
+        g.name
+        for g in extract("El cártel de Sinaloa y Jalisco se enfrentan. La banda de Pedro y Los Zetas pelean.").groups
+    }
+    assert {"cártel de Sinaloa", "Los Zetas"} <= names and not any(" y " in n for n in names)

@@ -542,13 +542,20 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
                 continue
         if fold(bare) in lex.stopwords:
             continue
-        start = m.start("head")
+        start, end = m.start("head"), m.end()
         if bare.startswith(("Los ", "Las ")):
-            start = m.end() - len(
-                bare
-            )  # "del grupo Los Leones": a plural name carries its own article (not "El Picure")
-        out.append(_Candidate(start, m.end(), doc.text[start : m.end()], sent.index, "lowercase_head"))
+            start = end - len(bare)  # "del grupo Los Leones": a plural name carries its own article (not "El Picure")
+        pair = _SECOND_OF_PAIR.match(doc.text, end)
+        if pair and len(tokens(bare)) == 1 and not any(lex.is_place_or_demonym(w) for w in (bare, pair.group(1))):
+            end = pair.end()  # "el cártel Tito y Dino": a group named after two persons
+        out.append(_Candidate(start, end, doc.text[start:end], sent.index, "lowercase_head"))
     return out
+
+
+# the second name of a pair after a group noun: "(el cártel) Tito y Dino", not "Sinaloa y Los Zetas"
+_SECOND_OF_PAIR = re.compile(
+    r"\s+(?:y|e|and)\s+(?!(?:Los|Las|La|El|The)\b)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])"
+)
 
 
 def _drop_nested(cands: list[_Candidate]) -> list[_Candidate]:
