@@ -781,3 +781,9 @@ def test_a_group_named_after_two_persons_keeps_both_names():
         for g in extract("El cártel de Sinaloa y Jalisco se enfrentan. La banda de Pedro y Los Zetas pelean.").groups
     }
     assert {"cártel de Sinaloa", "Los Zetas"} <= names and not any(" y " in n for n in names)
+
+
+def test_persons_named_with_their_body_or_a_judge_s_title():
+    x = extract("Richard Horsey of the Crisis Group notes it. Presiding Judge Eiko Maeda ordered Isao Seki to pay.")
+    assert {p.name for p in x.persons} == {"Richard Horsey", "Eiko Maeda", "Isao Seki"}
+    assert [p.name for p in extract("José de la Cruz Pérez fue detenido.").persons] == ["José de la Cruz Pérez"]

@@ -131,6 +131,16 @@ _TITLES = {
     "expresidente",
     "exdiputado",
     "exministro",
+    "judge",
+    "presiding",
+    "juez",
+    "jueza",
+    "mayor",
+    "alcalde",
+    "alcaldesa",
+    "governor",
+    "gobernador",
+    "gobernadora",
 }
 
 
@@ -221,11 +231,24 @@ def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, i
                     if not rest:
                         continue
                     text, start = _trim(m.string[end + rest.end() : offset], end + rest.end(), lex)
+                if text and not _is_person_name(text, lex):
+                    text = _before_affiliation(text, lex)  # "Richard Horsey of the Crisis Group"
                 if not text or _inside(start, taken) or not _is_person_name(text, lex):
                     continue
                 if not _has_person_context(doc, start, start + len(text), text.split()[0], lex):
                     continue
                 yield sent.index, start, start + len(text), text
+
+
+_AFFILIATION = re.compile(r"(?P<name>.+?)\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?P<body>.+)$")
+
+
+def _before_affiliation(text: str, lex: EntityLexicon) -> str:
+    """The person's name before "of the <body>" when the body is a group or an institution."""
+    m = _AFFILIATION.match(text)
+    if m and any(fold(t) in lex.heads or fold(t) in lex.institutions for t in tokens(m.group("body"))):
+        return m.group("name")
+    return ""
 
 
 def _alias_after(doc: Document, end: int) -> tuple[str, int, int] | None:
