@@ -71,3 +71,17 @@ def test_a_sentence_naming_two_groups_gives_each_its_own_stretch():
     assert f_sol["stmt_brokerage"] == 0 and f_sol["doc_cue_brokerage"] == 0
     assert f_luna["stmt_brokerage"] > 0
     assert own_segments(x, luna, x.document.sentences[0]) == ("", 0.0)
+
+
+def test_a_sentence_about_a_group_s_partners_belongs_to_the_partners():
+    text = (
+        "The Sol Clan is run by two brothers and their cousins. "
+        "Cocaine then passes to international traffickers, like the Sol Clan's alleged collaborators, the Luna "
+        "Cartel, which broker deals case by case. "
+        "El Cartel Luna, socio del Clan Sol, negocia con importadores de varios países."
+    )
+    x = extract(text)
+    sol, luna = x.group_by_name("Sol Clan"), x.group_by_name("Luna Cartel")
+    for sentence in x.document.sentences[1:]:
+        assert own_segments(x, sol, sentence) == ("", 0.0)
+        assert own_segments(x, luna, sentence)[1] == 1.0

@@ -149,13 +149,34 @@ def _relation_features(extraction: Extraction, group: Group, sentence_ids: set[i
     return f
 
 
+_POSSESSOR_OF_OTHERS = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+){0,2}?(?:collaborators?|partners?|allies|ally|rivals?|enemies|suppliers?|clients?|"
+    r"customers?|buyers?|associates?|contacts?|providers?)\b"
+)
+
+# the same told the other way round: "el Cartel Andino, socio de Los Reyes, negocia..."
+_OTHERS_OF = re.compile(
+    r"\b(?:collaborators?|partners?|allies|ally|rivals?|enemies|suppliers?|clients?|customers?|buyers?|associates?|"
+    r"socios?|socias?|aliad[oa]s?|rivales|enemig[oa]s?|proveedor(?:es)?|proveedoras?|clientes?|compradores?|"
+    r"colaborador(?:es)?|contactos?)\s+(?:of|de|del)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def sentence_marks(extraction: Extraction) -> dict[int, list[tuple[int, str]]]:
     """Per sentence, its group mentions as (start, group id), in text order."""
     marks: dict[int, list[tuple[int, str]]] = {}
-    # a group named inside another's name ("Bloque Centauros de las AUC") does not cut the sentence
+    text = extraction.document.text
+    # a group named inside another's name ("Bloque Centauros de las AUC") does not cut the sentence,
+    # nor does the group whose partners a sentence speaks of ("the Kings' alleged collaborators, the
+    # Andean Cartel, broker deals"; "el Cartel Andino, socio de Los Reyes, negocia")
     for gid, mentions in outer_mentions(extraction.groups).items():
         for m in mentions:
-            marks.setdefault(m.sentence, []).append((m.start, gid))
+            partner_of_it = _POSSESSOR_OF_OTHERS.match(text, m.end) or _OTHERS_OF.search(
+                text, max(0, m.start - 40), m.start
+            )
+            if not partner_of_it:
+                marks.setdefault(m.sentence, []).append((m.start, gid))
     for v in marks.values():
         v.sort()
     return marks
