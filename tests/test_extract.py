@@ -787,3 +787,14 @@ def test_persons_named_with_their_body_or_a_judge_s_title():
     x = extract("Richard Horsey of the Crisis Group notes it. Presiding Judge Eiko Maeda ordered Isao Seki to pay.")
     assert {p.name for p in x.persons} == {"Richard Horsey", "Eiko Maeda", "Isao Seki"}
     assert [p.name for p in extract("José de la Cruz Pérez fue detenido.").persons] == ["José de la Cruz Pérez"]
+
+
+def test_descriptions_counts_waterways_and_clubs_are_not_group_names():
+    text = (
+        "It allied with the Texas-based Bandidos. Cargo ships sail down the Paraná-Paraguay waterway. "
+        "Entre los 23 acusados había cuatro chinos. Gotti held court at the Ravenite Club. "
+        "The Kobe-based Yamaguchi-gumi split."
+    )
+    x = extract(text, learned=False)
+    assert {g.name for g in x.groups} == {"Bandidos", "Yamaguchi-gumi"}
+    assert not x.persons

@@ -178,6 +178,9 @@ def _sentence_of(doc: Document, pos: int) -> int:
     return doc.sentences[-1].index if doc.sentences else 0
 
 
+_DESCRIPTOR = re.compile(r"[^\W\d_]+-(?:based|speaking|led|born|run|aligned|linked|backed|allied)")
+
+
 def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
     """Drop sentence-initial non-name words ("According", "However", "In")."""
     words = match_text.split()
@@ -211,6 +214,14 @@ def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow
         return True
     if _ALIAS_CONTEXT.search(before) and not re.fullmatch(r"(?:Los|Las)\s+(?:\S+\s+)*\S+s", text):
         return True  # a nickname; but "known as Los Chapitos": a plural name is a group's
+    if re.fullmatch(r"(?:[Ll]os|[Ll]as|[Tt]he)\s+\d+", text):
+        return True  # "los 24 acusados": a count of people
+    if re.fullmatch(r"[^\W\d_]+-[^\W\d_]+", text) and all(lex.is_place_or_demonym(p) for p in text.split("-")):
+        return True  # "the Paraná-Paraguay waterway", "the Sonora-Chihuahua line"
+    if re.match(r"\s+(?:[Cc]lub|d'|de\s+Esquadra)\b", doc.text[start + len(text) : start + len(text) + 14]):
+        return True  # "the Ravenite Club", "los Mossos d'Esquadra"
+    if re.search(r"\b[Cc]lub$", text) and not re.search(r"\b(?:[Mm]otorcycle|[Mm]otociclista)", text):
+        return True  # a social club, not a motorcycle club
     return not allow_place and lex.is_place_or_demonym(text)
 
 
@@ -354,6 +365,14 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
                 kind = _role_context(text, lex)
             if kind == "article" and fold(text) in nicknames:
                 continue
+            described = _DESCRIPTOR.match(text)
+            if kind and described and text[described.end() :].strip():
+                # "the Texas-based Bandidos", "a Lebanese-born Melbourne family": the name without
+                # the description, if a name remains
+                rest = text[described.end() :].lstrip()
+                if kind != "plural" and _classify(rest, lex) is None:
+                    continue
+                start, text = start + len(text) - len(rest), rest
             if kind and not _is_excluded(text, start, doc, lex):
                 found.append(_Candidate(start, start + len(text), text, sent.index, kind))
         found.extend(_lowercase_head_candidates(doc, sent, lex))

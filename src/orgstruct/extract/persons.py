@@ -78,6 +78,8 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
         return False
     if any(t.isupper() and len(t) > 1 for t in words) or any(c.isdigit() for c in text):
         return False
+    if re.search(r"\w-(?:based|speaking|led|born|run|aligned|linked|backed|allied)\b", text):
+        return False  # "the Kobe-based Yamaguchi-gumi": a description before a group's name
     return not lex.is_place_or_demonym(text) and fold(text) not in lex.media
 
 
