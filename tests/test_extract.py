@@ -798,3 +798,12 @@ def test_descriptions_counts_waterways_and_clubs_are_not_group_names():
     x = extract(text, learned=False)
     assert {g.name for g in x.groups} == {"Bandidos", "Yamaguchi-gumi"}
     assert not x.persons
+
+
+def test_a_description_before_a_head_noun_is_cut_and_police_operations_are_not_groups():
+    text = (
+        "The Dubai-based Kinahan cartel grew. Los Salazar, the Sinaloa-aligned group, fought. "
+        "Police arrested 22 people in an operation called Black Tie 2."
+    )
+    names = {g.name for g in extract(text, learned=False).groups}
+    assert names == {"Kinahan cartel", "Los Salazar"}

@@ -96,7 +96,8 @@ _ARTICLES = {"los", "las", "la", "el", "the"}
 # a state's forces named generically: never a group, nor a short form of "Fuerzas Armadas Revolucionarias..."
 _STATE_FORCES = {"fuerzas armadas", "armed forces", "fuerzas militares", "fuerzas especiales", "special forces"}
 _CALLED = re.compile(
-    r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|business|operation|"
+    r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|business|"
+    r"(?<!\ban )(?<!\bpolice )(?<!\bjoint )operation|"  # not "an operation called Black Tie 2"
     r"outfit|enterprise|organización|red|clan|facción|pandilla|cártel|estructura|negocio)\s+(?:[a-záéíóú]+\s+)?"
     r"(?:known as|called|named|dubbed|"
     r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“«]?"
@@ -178,7 +179,7 @@ def _sentence_of(doc: Document, pos: int) -> int:
     return doc.sentences[-1].index if doc.sentences else 0
 
 
-_DESCRIPTOR = re.compile(r"[^\W\d_]+-(?:based|speaking|led|born|run|aligned|linked|backed|allied)")
+_DESCRIPTOR = re.compile(r"[^\W\d_]+-(?:based|speaking|led|born|run|aligned|linked|backed|allied)\b")
 
 
 def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
@@ -218,7 +219,7 @@ def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow
         return True  # "los 24 acusados": a count of people
     if re.fullmatch(r"[^\W\d_]+-[^\W\d_]+", text) and all(lex.is_place_or_demonym(p) for p in text.split("-")):
         return True  # "the Paraná-Paraguay waterway", "the Sonora-Chihuahua line"
-    if re.match(r"\s+(?:[Cc]lub|d'|de\s+Esquadra)\b", doc.text[start + len(text) : start + len(text) + 14]):
+    if re.match(r"\s+(?:[Cc]lub|d['’]Esquadra|de\s+Esquadra)\b", doc.text[start + len(text) : start + len(text) + 14]):
         return True  # "the Ravenite Club", "los Mossos d'Esquadra"
     if re.search(r"\b[Cc]lub$", text) and not re.search(r"\b(?:[Mm]otorcycle|[Mm]otociclista)", text):
         return True  # a social club, not a motorcycle club
@@ -534,11 +535,11 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue
         if fold(head) in _SIBLING_HEADS and _only_given_names(name):
             continue  # "Both brothers", "Marco and Luca brothers": persons, not a family name
-        if (
-            re.search(r"-(?:based|speaking|led|born|run)$", name)
-            or "-" in name
-            and all(lex.is_place_or_demonym(part) for part in name.split("-"))
-        ):
+        described = _DESCRIPTOR.match(name)
+        if described and name[described.end() :].strip():  # "the Dubai-based Kinahan cartel"
+            start += len(name) - len(name[described.end() :].lstrip())
+            name = name[described.end() :].lstrip()
+        if _DESCRIPTOR.search(name) or "-" in name and all(lex.is_place_or_demonym(part) for part in name.split("-")):
             continue  # "Albanian-speaking group", "Bissau-based cartel": descriptions, not names
         if fold(name) in lex.stopwords or _is_excluded(name, start, doc, lex, fold(head) in lex.strong_heads):
             continue
