@@ -86,7 +86,8 @@ def main() -> None:
         # rules-alone tables give the rules' own (orgstruct extract --rule-operations)
         print(
             "\noperations scorer out of fold on gold_train: "
-            f"precision {scorer.meta.get('oof_precision')}, recall {scorer.meta.get('oof_recall')}"
+            f"precision {scorer.meta.get('oof_precision')}, recall {scorer.meta.get('oof_recall')} of the operations "
+            f"with a candidate, {scorer.meta.get('oof_recall_of_gold')} of all annotated operations"
         )
     groups_mod = importlib.import_module("orgstruct.extract.groups")
     groups_mod.KNOWN_GROUPS_ON = False

@@ -106,3 +106,16 @@ def test_training_on_annotated_documents_gives_a_bounded_threshold_and_out_of_fo
     assert report["positives"] >= 10 and report["candidates"] > report["positives"]
     assert 0.0 <= report["oof_precision"] <= 1.0 and 0.0 <= report["oof_recall"] <= 1.0
     assert scorer.meta["trained_on"] == "data/gold_train" and scorer.meta["documents"] == len(items)
+
+
+def test_the_threshold_weighs_the_operations_no_candidate_covers():
+    import numpy as np
+
+    from orgstruct.relation_training import _best_threshold
+
+    y = np.array([1, 0, 0, 0, 1])
+    p = np.array([0.9, 0.35, 0.3, 0.28, 0.25])
+    # on the candidates alone one sure hit beats two hits among five; with ten operations no
+    # candidate covers, recall weighs more and the lower threshold wins, as in the benchmark
+    assert _best_threshold(y, p) == 0.4
+    assert _best_threshold(y, p, missed=10) <= 0.25

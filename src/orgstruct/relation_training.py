@@ -156,19 +156,27 @@ def _fit(features: list[dict], y: np.ndarray, c_value: float):
     return vec, clf
 
 
-def _best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+def _best_threshold(y: np.ndarray, p: np.ndarray, missed: int = 0) -> float:
+    """The threshold of the best F1; ``missed`` positives no candidate covers count as misses,
+    as they do in the benchmark (they lower the best threshold when recall is short)."""
     best, best_f1 = 0.5, -1.0
     for t in _THRESHOLDS:
         pred = p >= t
         tp = int((pred & (y == 1)).sum())
-        f1 = 2 * tp / (pred.sum() + y.sum()) if tp else 0.0
+        f1 = 2 * tp / (pred.sum() + y.sum() + missed) if tp else 0.0
         if f1 > best_f1 + 1e-9:
             best, best_f1 = t, f1
     return best
 
 
 def fit_thresholded(
-    feats: list[dict], y: np.ndarray, groups: np.ndarray, c_value: float, folds: int, with_oof: bool = False
+    feats: list[dict],
+    y: np.ndarray,
+    groups: np.ndarray,
+    c_value: float,
+    folds: int,
+    with_oof: bool = False,
+    missed: int = 0,
 ):
     """One logistic regression: out-of-fold probabilities (folds grouped by document) choose
     the threshold; the final fit uses every row. Returns (weights, intercept, threshold, report),
@@ -180,7 +188,7 @@ def fit_thresholded(
         if 0 < y[tr].sum() < len(tr):
             vec, clf = _fit([feats[i] for i in tr], y[tr], c_value)
             oof[te] = clf.predict_proba(vec.transform([feats[i] for i in te]))[:, 1]
-    threshold = _best_threshold(y, oof)
+    threshold = _best_threshold(y, oof, missed)
     vec, clf = _fit(feats, y, c_value)
     names = vec.get_feature_names_out()
     weights = {n: round(float(w), 5) for n, w in zip(names, clf.coef_[0], strict=True) if abs(w) > 1e-4}
