@@ -95,16 +95,15 @@ _QUOTED = re.compile(r"\b(?:the|los|las|la)\s+[\"“]+(?:the\s+)?(?P<name>" + CA
 _ARTICLES = {"los", "las", "la", "el", "the"}
 # a state's forces named generically: never a group, nor a short form of "Fuerzas Armadas Revolucionarias..."
 _STATE_FORCES = {"fuerzas armadas", "armed forces", "fuerzas militares", "fuerzas especiales", "special forces"}
+_NAME_TAIL = r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
 _CALLED = re.compile(
     r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|business|"
     r"(?<!\ban )(?<!\bpolice )(?<!\bjoint )operation|"  # not "an operation called Black Tie 2"
     r"outfit|enterprise|organización|red|clan|facción|pandilla|cártel|estructura|negocio)\s+(?:[a-záéíóú]+\s+)?"
     r"(?:known as|called|named|dubbed|"
     r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“«]?"
-    r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
+    + _NAME_TAIL
 )
-
-_NAME_TAIL = r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
 _GROUP_NOUNS = (
     r"(?:operation|business|gang|group|organi[sz]ation|network|crew|outfit|enterprise|syndicate|faction|squad|"
     r"negocio|banda|grupo|organización|red|facción|pandilla|empresa)"
@@ -180,6 +179,14 @@ def _sentence_of(doc: Document, pos: int) -> int:
 
 
 _DESCRIPTOR = re.compile(r"[^\W\d_]+-(?:based|speaking|led|born|run|aligned|linked|backed|allied)\b")
+
+
+def _cut_description(text: str, start: int) -> tuple[str, int]:
+    """A name without a description before it ("Texas-based Bandidos" -> "Bandidos"), unless
+    nothing would remain."""
+    described = _DESCRIPTOR.match(text)
+    rest = text[described.end() :].lstrip() if described else ""
+    return (rest, start + len(text) - len(rest)) if rest else (text, start)
 
 
 def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
@@ -366,14 +373,13 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
                 kind = _role_context(text, lex)
             if kind == "article" and fold(text) in nicknames:
                 continue
-            described = _DESCRIPTOR.match(text)
-            if kind and described and text[described.end() :].strip():
+            rest, rest_start = _cut_description(text, start)
+            if kind and rest != text:
                 # "the Texas-based Bandidos", "a Lebanese-born Melbourne family": the name without
                 # the description, if a name remains
-                rest = text[described.end() :].lstrip()
                 if kind != "plural" and _classify(rest, lex) is None:
                     continue
-                start, text = start + len(text) - len(rest), rest
+                text, start = rest, rest_start
             if kind and not _is_excluded(text, start, doc, lex):
                 found.append(_Candidate(start, start + len(text), text, sent.index, kind))
         found.extend(_lowercase_head_candidates(doc, sent, lex))
@@ -535,10 +541,7 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue
         if fold(head) in _SIBLING_HEADS and _only_given_names(name):
             continue  # "Both brothers", "Marco and Luca brothers": persons, not a family name
-        described = _DESCRIPTOR.match(name)
-        if described and name[described.end() :].strip():  # "the Dubai-based Kinahan cartel"
-            start += len(name) - len(name[described.end() :].lstrip())
-            name = name[described.end() :].lstrip()
+        name, start = _cut_description(name, start)  # "the Dubai-based Kinahan cartel"
         if _DESCRIPTOR.search(name) or "-" in name and all(lex.is_place_or_demonym(part) for part in name.split("-")):
             continue  # "Albanian-speaking group", "Bissau-based cartel": descriptions, not names
         if fold(name) in lex.stopwords or _is_excluded(name, start, doc, lex, fold(head) in lex.strong_heads):
