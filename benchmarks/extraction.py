@@ -9,6 +9,8 @@ same scorer) next to the extractor's scores on the same documents: the
 ceiling a fixed target should be read against.
 
 Run: .venv/bin/python benchmarks/extraction.py  (prints figures; asserts nothing)
+     .venv/bin/python benchmarks/extraction.py --folder NAME  (only data/NAME: the extractor and the
+     rules alone; how a staging folder of new annotations is scored before anyone reads it)
 """
 
 from __future__ import annotations
@@ -41,6 +43,14 @@ def main() -> None:
     from orgstruct.extract.typer import default_typer
     from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, load_gold
 
+    if "--folder" in sys.argv:
+        folder = sys.argv[sys.argv.index("--folder") + 1]
+        staged = load_gold(ROOT / "data", ROOT / "seeds", folder=folder)
+        if not staged:
+            sys.exit(f"error: no annotation files in data/{folder}")
+        _table(f"extractor vs data/{folder} ({len(staged)} documents)", evaluate_extraction(staged))
+        _table(f"rules alone on data/{folder}", evaluate_extraction(staged, learned=False))
+        return
     items = load_gold(ROOT / "data", ROOT / "seeds")
     results = evaluate_extraction(items)
     print(
