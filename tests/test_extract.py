@@ -806,7 +806,67 @@ def test_descriptions_counts_waterways_and_clubs_are_not_group_names():
             "Police arrested 22 people in an operation called Black Tie 2.",
             {"Kinahan cartel", "Los Salazar"},
         ),
+        (  # a sentence-initial part of a group is not part of its name
+            "Members of the Sinaloa Cartel went after the military. Jefes de Los Zetas huyeron.",
+            {"Sinaloa Cartel", "Los Zetas"},
+        ),
     ],
 )
 def test_names_that_are_not_groups_are_left_out(text, groups):
     assert {g.name for g in extract(text, learned=False).groups} == groups
+
+
+def test_a_chain_of_aliases_after_a_name_stays_with_the_person():
+    text = (
+        'Entre ellos estaba Juan José León Ardón, "Juancho León", conocido también como "Mister J", '
+        "jefe de Los Leones, una familia de Zacapa."
+    )
+    x = extract(text, learned=False)
+    assert [p.name for p in x.persons] == ["Juan José León Ardón"]
+    assert {"Juancho León", "Mister J"} <= set(x.persons[0].aliases)
+    assert _rel(x, "leads", "Juan José León Ardón", "Los Leones")
+
+
+@pytest.mark.parametrize(
+    "text, rtype, head, tail",
+    [
+        (  # a conditional founding verb
+            "En sus huertas trabajó un vigilante llamado Nemesio Oseguera Cervantes, "
+            "que décadas después fundaría el CJNG.",
+            "leads",
+            "Nemesio Oseguera Cervantes",
+            "CJNG",
+        ),
+        ("Years later Dawood Ibrahim went on to found D-Company.", "leads", "Dawood Ibrahim", "D-Company"),
+        (  # "jefes históricos de": a plural adjective after the role word, over a list of persons
+            'Es sobrino de Miguel Ángel Treviño Morales, "Z-40", y de Óscar Omar Treviño Morales, "Z-42", '
+            "dos de los jefes históricos de Los Zetas.",
+            "leads",
+            "Miguel Ángel Treviño Morales",
+            "Los Zetas",
+        ),
+        (  # a relative clause whose subject follows the verb
+            "Los compradores trabajaban al amparo del Cartel del Norte del Valle, que para entonces encabezaban "
+            "capos como Beto Rentería y Jhony Cano.",
+            "leads",
+            "Jhony Cano",
+            "Cartel del Norte del Valle",
+        ),
+        (  # a relative named as co-leader right after the group
+            "Devis Leonel Rivera Maradiaga, quien dirigía Los Cachiros con su hermano Javier Eriberto, declaró.",
+            "leads",
+            "Javier Eriberto",
+            "Los Cachiros",
+        ),
+        (  # the child of two parents
+            "Walid nació en Tinaco, hijo de Najem Makled y de Carmen Porfiria García, en una familia de comerciantes.",
+            "kin_of",
+            "Walid",
+            "Carmen Porfiria García",
+        ),
+        ("Roberto Spada, Carmine Spada's brother, was already in prison.", "kin_of", "Roberto Spada", "Carmine Spada"),
+    ],
+)
+def test_leadership_and_kinship_constructions(text, rtype, head, tail):
+    x = extract(text, learned=False)
+    assert _rel(x, rtype, head, tail) or (rtype == "kin_of" and _rel(x, rtype, tail, head))

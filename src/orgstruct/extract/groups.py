@@ -189,8 +189,51 @@ def _cut_description(text: str, start: int) -> tuple[str, int]:
     return (rest, start + len(text) - len(rest)) if rest else (text, start)
 
 
+_PART_OF = re.compile(
+    r"^(?P<part>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s+(?:of|de|del)\s+(?=(?:the|los|las|la|el)\s+[A-ZÁÉÍÓÚÑ'])",
+)
+_PART_WORDS = {
+    "members",
+    "member",
+    "leaders",
+    "remnants",
+    "elements",
+    "cells",
+    "factions",
+    "parts",
+    "part",
+    "some",
+    "many",
+    "most",
+    "several",
+    "gunmen",
+    "miembros",
+    "integrantes",
+    "líderes",
+    "jefes",
+    "restos",
+    "remanentes",
+    "células",
+    "elementos",
+    "parte",
+    "varios",
+    "algunos",
+    "sicarios",
+    "hombres",
+    "men",
+    "fighters",
+    "allies",
+    "rivals",
+}
+
+
 def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
-    """Drop sentence-initial non-name words ("According", "However", "In")."""
+    """Drop sentence-initial non-name words ("According", "However", "In") and a sentence-initial
+    part of a group ("Members of the Sinaloa Cartel", "Jefes de Los Zetas")."""
+    part = _PART_OF.match(match_text)
+    if part and (fold(part.group("part")) in _PART_WORDS or fold(part.group("part")) in lex.roles):
+        start += part.end()
+        match_text = match_text[part.end() :]
     words = match_text.split()
     while (
         words

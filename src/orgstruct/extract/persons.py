@@ -10,7 +10,8 @@ from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, 
 from orgstruct.schema import Document, Group, Person, Span
 
 _ALIAS_AFTER = re.compile(
-    r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|known as|nicknamed|apodad[oa]|conocid[oa] como|\(a\))\s+"
+    r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|(?:also\s+)?known\s+(?:also\s+)?as|nicknamed|apodad[oa]|"
+    r"(?:también\s+)?conocid[oa]\s+(?:también\s+)?como|\(a\))\s+"
     r"[\"“‘']?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’']?"
 )
 _QUOTE_AFTER = re.compile(r"^\s*,?\s*[\"“](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”]")
@@ -253,13 +254,22 @@ def _before_affiliation(text: str, lex: EntityLexicon) -> str:
     return ""
 
 
-def _alias_after(doc: Document, end: int) -> tuple[str, int, int] | None:
+def _alias_after(doc: Document, end: int) -> tuple[str, int, int, int] | None:
+    """(alias, its start, its end, where the aliasing phrase ends) right after ``end``."""
     tail = doc.text[end : end + 60]
     for regex in (_ALIAS_AFTER, _QUOTE_AFTER):
         m = regex.match(tail)
         if m:
-            return m.group("alias"), end + m.start("alias"), end + m.end("alias")
+            return m.group("alias"), end + m.start("alias"), end + m.end("alias"), end + m.end()
     return None
+
+
+def _aliases_after(doc: Document, end: int, most: int = 3) -> list[tuple[str, int, int, int]]:
+    """A chain of aliases after a name: 'X, "Juancho León", conocido también como "Mister J"'."""
+    out: list[tuple[str, int, int, int]] = []
+    while len(out) < most and (alias := _alias_after(doc, out[-1][3] if out else end)):
+        out.append(alias)
+    return out
 
 
 def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]:
@@ -275,11 +285,11 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
         draft.mentions.append(Span(start, end, text, sent_i))
         draft.nationality = draft.nationality or _nationality(doc, start, end, lex)
         draft.role = draft.role or _role(doc, start, end, lex)
-        alias = _alias_after(doc, end)
-        if alias and alias[0] not in draft.aliases:
-            draft.aliases.append(alias[0])
-            taken.append((alias[1], alias[2]))
-            draft.mentions.append(Span(alias[1], alias[2], alias[0], sent_i))
+        for alias in _aliases_after(doc, end):
+            if alias[0] not in draft.aliases:
+                draft.aliases.append(alias[0])
+                taken.append((alias[1], alias[2]))
+                draft.mentions.append(Span(alias[1], alias[2], alias[0], sent_i))
     _add_alias_only(doc, drafts, taken)
     _add_initial_withheld(doc, drafts, taken)
     _add_coordinated_first_names(doc, drafts, taken)

@@ -334,6 +334,10 @@ def _kin_relations(
             else:
                 tail = _left(persons, s + 1, ("person",))
                 head = _right(persons, e, ("person",), tail and tail.entity) if tail and s - tail.end <= 1 else None
+                if tail is not None and s - tail.end <= 1 and (head is None or head.start > e + 2):
+                    before = _left(persons, tail.start, ("person",), tail.entity)  # "Roberto, Carmine's brother,"
+                    if before is not None and re.fullmatch(r"\s*,\s*", doc.text[before.end : tail.start]):
+                        head = before
             if head and tail and head.entity != tail.entity:
                 conf = _confidence(m, head, tail)
                 out.append(_relation("kin_of", head, tail, kind, sent, conf))
@@ -346,6 +350,11 @@ def _kin_relations(
                     for other in _coordinated(doc, tail, mentions):
                         if other.entity != head.entity:
                             out.append(_relation("kin_of", head, other, kind, sent, 0.9 * conf))
+                elif voice == "apposition" and tail.start - e <= 1:
+                    # "hijo de Najem Makled y de Carmen García": the child of both
+                    for other in _coordinated(doc, tail, mentions):
+                        if other.start > tail.start and other.entity != head.entity:
+                            out.append(_relation("kin_of", head, other, kind, sent, round(0.9 * conf, 3)))
     return out
 
 
@@ -428,6 +437,23 @@ def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> li
                 out.append(nxt)
             j, cur = j + step, nxt
     return out
+
+
+_CO_LED = {"leads", "directs"}
+_WITH_KIN = re.compile(
+    r"\s*,?\s*(?:together with|along with|with|junto con|junto a|con)\s+(?:his|her|their|su|sus)\s+"
+    r"(?:(?:elder|younger|older|twin|mayor|menor|gemelo)\s+)?(?:brothers?|sisters?|sons?|father|cousins?|uncle|nephew|"
+    r"hermanos?|hermanas?|hijos?|padre|primos?|tío|sobrinos?|cuñados?|brother-in-law)(?:\s+(?:mayor|menor|gemelo))?\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _kin_partner(doc: Document, tail: Mention, mentions: list[Mention]) -> Mention | None:
+    """The relative named right after the group in "ran X with his brother Y": Y leads X too."""
+    after = [m for m in mentions if m.start >= tail.end and m.etype == "person"]
+    if after and _WITH_KIN.match(doc.text[tail.end : after[0].start]):
+        return after[0]
+    return None
 
 
 _OPPOSED = {"rival_of", "allied_with"}
@@ -596,6 +622,10 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     for other in _coordinated(doc, head, mentions):
                         if not tail or other.entity != tail.entity:
                             rels.append(_relation(p.type, other, tail, None, sent, 0.9 * conf))
+                if p.type in _CO_LED and head.etype == "person" and tail is not None and tail.etype == "group":
+                    partner = _kin_partner(doc, tail, mentions)  # "dirigía Los Cachiros con su hermano X"
+                    if partner is not None and partner.entity != head.entity:
+                        rels.append(_relation(p.type, partner, tail, None, sent, round(0.8 * conf, 3)))
                 if p.type in _COORDINATED_TAILS and tail is not None and p.voice in ("active", "nominal"):
                     for other in _coordinated(doc, tail, mentions):
                         if other.entity != head.entity and other.start > tail.start:
