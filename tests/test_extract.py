@@ -870,3 +870,28 @@ def test_a_chain_of_aliases_after_a_name_stays_with_the_person():
 def test_leadership_and_kinship_constructions(text, rtype, head, tail):
     x = extract(text, learned=False)
     assert _rel(x, rtype, head, tail) or (rtype == "kin_of" and _rel(x, rtype, tail, head))
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        (
+            "The fourth boss condemned in that case, Antonio Iovine, had been caught on 17 November 2010.",
+            "Antonio Iovine",
+        ),
+        (
+            "Los disturbios se atribuyeron a Carlos Roberto León Barillas, preso en Cantel desde 2016.",
+            "Carlos Roberto León Barillas",
+        ),
+        (  # an alias in angle quotes stays with the person
+            "La policía dijo que Juan Pérez Gómez, alias «El Rojo», fue capturado en Cali.",
+            "Juan Pérez Gómez",
+        ),
+        (  # "de" + "el" is "del"
+            'Miguel Ángel Treviño Morales, "Z-40", dirigía Los Zetas. Tras la captura del "Z-40" se partieron.',
+            "Miguel Ángel Treviño Morales",
+        ),
+    ],
+)
+def test_arrest_and_imprisonment_wordings(text, person):
+    assert _rel(extract(text, learned=False), "arrested", person, None)

@@ -12,9 +12,9 @@ from orgstruct.schema import Document, Group, Person, Span
 _ALIAS_AFTER = re.compile(
     r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|(?:also\s+)?known\s+(?:also\s+)?as|nicknamed|apodad[oa]|"
     r"(?:también\s+)?conocid[oa]\s+(?:también\s+)?como|\(a\))\s+"
-    r"[\"“‘']?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’']?"
+    r"[\"“‘'«]?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’'»]?"
 )
-_QUOTE_AFTER = re.compile(r"^\s*,?\s*[\"“](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”]")
+_QUOTE_AFTER = re.compile(r"^\s*,?\s*[\"“«](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”»]")
 
 _EMBEDDED_NICK = re.compile(
     r"(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\s+[\"“«'‘](?P<nick>[^\"”»'’]{2,25})[\"”»'’]\s+(?P<last>"
