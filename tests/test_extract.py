@@ -895,3 +895,15 @@ def test_leadership_and_kinship_constructions(text, rtype, head, tail):
 )
 def test_arrest_and_imprisonment_wordings(text, person):
     assert _rel(extract(text, learned=False), "arrested", person, None)
+
+
+def test_a_later_mention_by_an_earlier_alias_is_the_same_person():
+    x = extract('La figura es Chang An-lo, conocido como el "Lobo Blanco". Lobo Blanco fue detenido.', learned=False)
+    assert [p.name for p in x.persons] == ["Chang An-lo"]
+    assert x.persons[0].aliases == ("Lobo Blanco",)
+    assert _rel(x, "arrested", "Chang An-lo", None)
+
+
+def test_a_sentence_initial_adverb_is_not_part_of_a_name():
+    x = extract("Salvatore Gravano testified in 1992. Later Salvatore was arrested again.", learned=False)
+    assert [p.name for p in x.persons] == ["Salvatore Gravano"]

@@ -11,7 +11,7 @@ from orgstruct.schema import Document, Group, Person, Span
 
 _ALIAS_AFTER = re.compile(
     r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|(?:also\s+)?known\s+(?:also\s+)?as|nicknamed|apodad[oa]|"
-    r"(?:también\s+)?conocid[oa]\s+(?:también\s+)?como|\(a\))\s+"
+    r"(?:también\s+)?conocid[oa]\s+(?:también\s+)?como|\(a\))\s+(?:(?:el|la|the)\s+(?=[\"“‘'«]))?"
     r"[\"“‘'«]?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’'»]?"
 )
 _QUOTE_AFTER = re.compile(r"^\s*,?\s*[\"“«](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”»]")
@@ -279,6 +279,8 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
     for sent_i, start, end, text in _find_full_names(doc, lex, taken):
         toks = [fold(t) for t in tokens(text) if fold(t) not in _NAME_PARTICLES]
         draft = next((d for d in drafts if set(toks) <= set(d.tokens)), None)
+        if draft is None:  # a later mention by an alias given earlier ('conocido como "Lobo Blanco"')
+            draft = next((d for d in drafts if fold(text) in {fold(a) for a in d.aliases}), None)
         if draft is None:
             draft = _PersonDraft(name=text, tokens=toks)
             drafts.append(draft)
