@@ -907,3 +907,19 @@ def test_a_later_mention_by_an_earlier_alias_is_the_same_person():
 def test_a_sentence_initial_adverb_is_not_part_of_a_name():
     x = extract("Salvatore Gravano testified in 1992. Later Salvatore was arrested again.", learned=False)
     assert [p.name for p in x.persons] == ["Salvatore Gravano"]
+
+
+@pytest.mark.parametrize(
+    "text, name, alias",
+    [
+        (
+            'Antonios Sajih "Tony" Mokbel led the family. In 2006 Tony Mokbel fled to Greece.',
+            "Antonios Sajih Mokbel",
+            "Tony",
+        ),
+        ('Juan Antonio "Tony" Hernández was convicted. Tony Hernández got life.', "Juan Antonio Hernández", "Tony"),
+    ],
+)
+def test_a_nickname_inside_a_name_with_several_given_names(text, name, alias):
+    x = extract(text, learned=False)
+    assert [(p.name, p.aliases) for p in x.persons] == [(name, (alias,))]

@@ -17,7 +17,7 @@ _ALIAS_AFTER = re.compile(
 _QUOTE_AFTER = re.compile(r"^\s*,?\s*[\"“«](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”»]")
 
 _EMBEDDED_NICK = re.compile(
-    r"(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\s+[\"“«'‘](?P<nick>[^\"”»'’]{2,25})[\"”»'’]\s+(?P<last>"
+    r"(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){0,2})\s+[\"“«'‘](?P<nick>[^\"”»'’]{2,25})[\"”»'’]\s+(?P<last>"
     + CAP
     + r"(?:\s+"
     + CAP
@@ -254,6 +254,10 @@ def _before_affiliation(text: str, lex: EntityLexicon) -> str:
     return ""
 
 
+def _name_and_alias_tokens(draft: _PersonDraft) -> set[str]:
+    return set(draft.tokens) | {fold(t) for a in draft.aliases for t in tokens(a)}
+
+
 def _alias_after(doc: Document, end: int) -> tuple[str, int, int, int] | None:
     """(alias, its start, its end, where the aliasing phrase ends) right after ``end``."""
     tail = doc.text[end : end + 60]
@@ -281,6 +285,8 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
         draft = next((d for d in drafts if set(toks) <= set(d.tokens)), None)
         if draft is None:  # a later mention by an alias given earlier ('conocido como "Lobo Blanco"')
             draft = next((d for d in drafts if fold(text) in {fold(a) for a in d.aliases}), None)
+        if draft is None and len(toks) >= 2:  # 'Antonios Sajih "Tony" Mokbel' ... 'Tony Mokbel'
+            draft = next((d for d in drafts if toks[-1] in d.tokens and set(toks) <= _name_and_alias_tokens(d)), None)
         if draft is None:
             draft = _PersonDraft(name=text, tokens=toks)
             drafts.append(draft)
@@ -321,19 +327,25 @@ def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: list[tuple[int
     """Héctor "Niño" Guerrero: a person named Héctor Guerrero with the alias Niño."""
     drafts = []
     for m in _EMBEDDED_NICK.finditer(doc.text):
-        if _inside(m.start(), taken) or fold(m.group("first")) not in given_names():
+        # 'Juan Antonio "Tony" Hernández': the given names before the nickname, from the first one
+        # the lexicon knows ("Ayer Juan 'X' Pérez" starts at Juan)
+        firsts = m.group("first").split()
+        while firsts and fold(firsts[0]) not in given_names():
+            firsts.pop(0)
+        start = m.end("first") - len(" ".join(firsts))
+        if not firsts or _inside(start, taken):
             continue
-        name = f"{m.group('first')} {m.group('last')}"
+        name = f"{' '.join(firsts)} {m.group('last')}"
         if not _is_person_name(name, lex):
             continue
-        sent = _sentence_index(doc, m.start())
+        sent = _sentence_index(doc, start)
         d = _PersonDraft(name=name, tokens=[fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES])
         d.aliases.append(m.group("nick"))
-        d.mentions.append(Span(m.start(), m.end(), m.group(0), sent))
-        d.nationality = _nationality(doc, m.start(), m.end(), lex)
-        d.role = _role(doc, m.start(), m.end(), lex)
+        d.mentions.append(Span(start, m.end(), doc.text[start : m.end()], sent))
+        d.nationality = _nationality(doc, start, m.end(), lex)
+        d.role = _role(doc, start, m.end(), lex)
         drafts.append(d)
-        taken.append((m.start(), m.end()))
+        taken.append((start, m.end()))
     return drafts
 
 
