@@ -11,14 +11,14 @@ from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
     "en": {"groups_f1": 0.86, "alias_accuracy": 0.60, "persons_f1": 0.92, "relations_f1": 0.43, "operations_f1": 0.50},
-    "es": {"groups_f1": 0.86, "alias_accuracy": 0.77, "persons_f1": 0.89, "relations_f1": 0.49, "operations_f1": 0.53},
+    "es": {"groups_f1": 0.86, "alias_accuracy": 0.77, "persons_f1": 0.91, "relations_f1": 0.49, "operations_f1": 0.53},
 }
 # the rules alone on data/gold_train (the typer and the operations scorer train on it; since commit
 # 312b0ca its misses are read for development too, so these guard a second development set; its
 # 60 documents added on 2026-11-28 were scored once before anyone read them, see README)
 RULES_FLOORS_TRAIN = {
-    "en": {"groups_f1": 0.87, "persons_f1": 0.91, "relations_f1": 0.40, "operations_f1": 0.48},
-    "es": {"groups_f1": 0.86, "persons_f1": 0.90, "relations_f1": 0.38, "operations_f1": 0.44},
+    "en": {"groups_f1": 0.87, "persons_f1": 0.92, "relations_f1": 0.41, "operations_f1": 0.48},
+    "es": {"groups_f1": 0.86, "persons_f1": 0.91, "relations_f1": 0.40, "operations_f1": 0.44},
 }
 
 
