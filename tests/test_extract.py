@@ -810,6 +810,10 @@ def test_descriptions_counts_waterways_and_clubs_are_not_group_names():
             "Members of the Sinaloa Cartel went after the military. Jefes de Los Zetas huyeron.",
             {"Sinaloa Cartel", "Los Zetas"},
         ),
+        (  # a numbered unit before a comma
+            "Las FARC eran fuertes. Más tarde le compró al Frente 43, de Géner García Molina.",
+            {"Las FARC", "Frente 43"},
+        ),
     ],
 )
 def test_names_that_are_not_groups_are_left_out(text, groups):
@@ -923,3 +927,9 @@ def test_a_sentence_initial_adverb_is_not_part_of_a_name():
 def test_a_nickname_inside_a_name_with_several_given_names(text, name, alias):
     x = extract(text, learned=False)
     assert [(p.name, p.aliases) for p in x.persons] == [(name, (alias,))]
+
+
+def test_a_name_given_to_a_cell_of_a_group_names_the_cell():
+    x = extract('La policía culpó a una célula de Los Zetas conocida como "Z 200" de la masacre.', learned=False)
+    assert {g.name: g.aliases for g in x.groups} == {"Los Zetas": (), "Z 200": ()}
+    assert _rel(x, "works_for", "Z 200", "Los Zetas")

@@ -129,6 +129,14 @@ _GROUP_APPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# a sub-unit of the group named next: what a naming after that group names is the sub-unit
+_SUB_UNIT_BEFORE = re.compile(
+    r"\b(?:a|an|one|una?|the|la|el)\s+(?:\w+\s+)?(?:cell|faction|wing|armed wing|unit|branch|chapter|clique|splinter group|"
+    r"offshoot|célula|facción|brazo armado|brazo|ala|rama|unidad|escisión|clica|clika)\s+(?:of|de|del)\s+"
+    r"(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
+    re.IGNORECASE,
+)
+
 _PLACE_CONTEXT = re.compile(
     r"\b(?:en|in|at|desde|hacia|near|cerca de|barrios?|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|"
     r"residents of|sector|finca|hacienda|rancho|village(?: of)?|district of|neighbou?rhood of|cárcel|prisión|penal|"
@@ -691,6 +699,10 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             if not usable(name, quoted=regex in (_QUOTED_APPOSITION, _QUOTED_TRANSLATION, _QUOTED_NEXT)):
                 continue
             start = c.end + m.start("name")
+            if regex is _AKA and _SUB_UNIT_BEFORE.search(doc.text, max(0, c.start - 40), c.start):
+                # "una célula de Los Zetas conocida como «Z 200»": the cell's name, a group of its own
+                cands.append(_Candidate(start, start + len(name), name, c.sentence, "called"))
+                continue
             cands.append(_Candidate(start, start + len(name), name, c.sentence, kind, links=[i]))
             work.append(len(cands) - 1)
             if kind == "aka":
