@@ -810,6 +810,10 @@ def test_descriptions_counts_waterways_and_clubs_are_not_group_names():
             "Members of the Sinaloa Cartel went after the military. Jefes de Los Zetas huyeron.",
             {"Sinaloa Cartel", "Los Zetas"},
         ),
+        (  # a demonym between a group noun and its name
+            "El grupo compraba la cocaína al cartel colombiano del Norte del Valle y la vendía en Bari.",
+            {"Norte del Valle"},
+        ),
         (  # a numbered unit before a comma
             "Las FARC eran fuertes. Más tarde le compró al Frente 43, de Géner García Molina.",
             {"Las FARC", "Frente 43"},

@@ -602,9 +602,14 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
         text = doc.text[start : m.end()]
         out.append(_Candidate(start, m.end(), text, sent.index, "lowercase_head"))
     before = re.compile(
-        rf"\b(?i:el|la|los|las|the|del|al|un|una|a|de|y)\s+(?P<head>{heads})\s+(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})"
+        rf"\b(?i:el|la|los|las|the|del|al|un|una|a|de|y)\s+(?P<head>{heads})(?:\s+(?P<adj>[a-záéíóúñ]+))??\s+"
+        rf"(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})"
     )
     for m in before.finditer(doc.text, sent.start, sent.end):
+        if m.group("adj") and (
+            fold(m.group("adj")) not in lex.demonyms or not re.match(r"(?:de|del|de los|de la)\s", m.group("name"))
+        ):
+            continue  # only a demonym between the noun and its name: "el cartel colombiano del Norte del Valle"
         if fold(m.group("head")) in {"hermanos", "brothers", "familia", "family"} and len(tokens(m.group("name"))) > 1:
             continue  # "los hermanos Juan Pérez ..." names persons, not a group
         if fold(m.group("head")) in _SIBLING_HEADS and _only_given_names(m.group("name")):
@@ -617,6 +622,8 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
         if fold(bare) in lex.stopwords:
             continue
         start, end = m.start("head"), m.end()
+        if m.group("adj"):
+            start = end - len(bare)  # the name without the demonym: "Norte del Valle"
         if bare.startswith(("Los ", "Las ")):
             start = end - len(bare)  # "del grupo Los Leones": a plural name carries its own article (not "El Picure")
         pair = _SECOND_OF_PAIR.match(doc.text, end)
