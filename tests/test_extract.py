@@ -810,6 +810,11 @@ def test_descriptions_counts_waterways_and_clubs_are_not_group_names():
             "Members of the Sinaloa Cartel went after the military. Jefes de Los Zetas huyeron.",
             {"Sinaloa Cartel", "Los Zetas"},
         ),
+        (  # a pair of families named by plural surnames; demonyms are not families
+            "Juancho robbed trafficking families such as the Lorenzanas and Mendozas. The gang fought the "
+            "Americans and Canadians.",
+            {"Lorenzanas", "Mendozas"},
+        ),
         (  # a demonym between a group noun and its name
             "El grupo compraba la cocaína al cartel colombiano del Norte del Valle y la vendía en Bari.",
             {"Norte del Valle"},

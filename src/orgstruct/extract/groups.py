@@ -129,6 +129,8 @@ _GROUP_APPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+_FAMILY_WORDS = re.compile(r"\b(?:famil(?:y|ies)|clans?|gangs?|cartels?|crews?|syndicates?)\b", re.IGNORECASE)
+_PLURAL_PAIR = re.compile(r"\bthe\s+(?P<a>[A-Z][a-z]+s)\s+and\s+(?:the\s+)?(?P<b>[A-Z][a-z]+s)\b")
 # a sub-unit of the group named next: what a naming after that group names is the sub-unit
 _SUB_UNIT_BEFORE = re.compile(
     r"\b(?:a|an|one|una?|the|la|el)\s+(?:\w+\s+)?(?:cell|faction|wing|armed wing|unit|branch|chapter|clique|splinter group|"
@@ -444,6 +446,14 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
                 found.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "called"))
         for start, name in _listed_names(doc, sent, lex):
             found.append(_Candidate(start, start + len(name), name, sent.index, "called"))
+        for m in _PLURAL_PAIR.finditer(doc.text, sent.start, sent.end):
+            # "families such as the Lorenzanas and Mendozas": a pair of families named by surname
+            if not _FAMILY_WORDS.search(sent.text):
+                continue
+            for key in ("a", "b"):
+                w = m.group(key)
+                if not (lex.is_place_or_demonym(w) or lex.is_place_or_demonym(w[:-1]) or fold(w) in lex.stopwords):
+                    found.append(_Candidate(m.start(key), m.end(key), w, sent.index, "plural"))
         for m in _QUOTED.finditer(doc.text, sent.start, sent.end):
             name = m.group("name").strip().rstrip(",.")
             if not _is_excluded(name, m.start("name"), doc, lex) and len(tokens(name)) >= 2:
