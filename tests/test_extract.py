@@ -942,3 +942,24 @@ def test_a_name_given_to_a_cell_of_a_group_names_the_cell():
     x = extract('La policía culpó a una célula de Los Zetas conocida como "Z 200" de la masacre.', learned=False)
     assert {g.name: g.aliases for g in x.groups} == {"Los Zetas": (), "Z 200": ()}
     assert _rel(x, "works_for", "Z 200", "Los Zetas")
+
+
+@pytest.mark.parametrize(
+    "text, group, alias",
+    [
+        (
+            "Abdullah Baybaşin dirigía el negocio. La prensa británica llegó a llamar a los Baybaşin simplemente "
+            "«la Familia». La condena fue anulada.",
+            "los Baybaşin",
+            "la Familia",
+        ),
+        (
+            "Terry Adams led the Clerkenwell crime syndicate known in the press as the A-Team for years.",
+            "Clerkenwell crime syndicate",
+            "A-Team",
+        ),
+    ],
+)
+def test_names_given_to_a_group_in_other_words(text, group, alias):
+    groups = {g.name: g.aliases for g in extract(text, learned=False).groups}
+    assert alias in groups[group]

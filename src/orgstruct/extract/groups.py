@@ -37,7 +37,8 @@ _NAME_SEQ = (
 )
 _AKA = re.compile(
     r"^[)\"”»’]?\s*,?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|"
-    r"known as|a\.k\.a\.?|aka|also called|conocid[oa] como|también conocid[oa] como|también llamad[oa]|"
+    r"known as|known (?:in|to|by|among) (?:[\w\-]+\s+){1,3}?as|a\.k\.a\.?|aka|also called|conocid[oa] como|"
+    r"conocid[oa] (?:en|por|entre) (?:[\w\-]+\s+){1,3}?como|también conocid[oa] como|también llamad[oa]|"
     r"(?<=,)\s*(?:or|o)(?:\s+(?:simply|just|simplemente|sencillamente))?)\s+(?:the\s+|los\s+|las\s+)?"
     r"[\"“]?" + _NAME_SEQ
 )
@@ -931,6 +932,7 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
     _add_short_forms(doc, lex, mentions, names, taken)
     _add_family_plurals(doc, lex, mentions, names)
     _add_article_prefixes(doc, mentions, names)
+    _add_called_quoted(doc, mentions, names)
     _add_anaphora(doc, lex, mentions)
     groups = []
     for n, (spans, forms) in enumerate(zip(mentions, names, strict=True)):
@@ -1031,6 +1033,25 @@ def _add_family_plurals(doc: Document, lex: EntityLexicon, mentions: list[list[S
         if m.group(0) not in names[gi]:
             names[gi].append(m.group(0))
         used.append((m.start(), end))
+
+
+def _add_called_quoted(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
+    """A quoted name given to a group found only after the candidates (a family named by its
+    surname): "llegó a llamar a los Baybaşin simplemente «la Familia»"."""
+    for m in _CALLED_QUOTED.finditer(doc.text):
+        name = m.group("name").strip().rstrip(",.")
+        if not re.match(r"(?:(?:the|la|el|los|las)\s+)?[A-ZÁÉÍÓÚÑ]", name) or any(name in forms for forms in names):
+            continue
+        owners = [
+            gi
+            for gi, spans in enumerate(mentions)
+            if any(m.start() <= s.start and s.end <= m.start("name") for s in spans)
+        ]
+        if len(owners) != 1:
+            continue
+        gi = owners[0]
+        names[gi].append(name)
+        mentions[gi].append(Span(m.start("name"), m.start("name") + len(name), name, _sentence_of(doc, m.start())))
 
 
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
