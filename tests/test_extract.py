@@ -963,3 +963,18 @@ def test_a_name_given_to_a_cell_of_a_group_names_the_cell():
 def test_names_given_to_a_group_in_other_words(text, group, alias):
     groups = {g.name: g.aliases for g in extract(text, learned=False).groups}
     assert alias in groups[group]
+
+
+def test_a_family_named_by_surname_that_runs_a_named_group_is_that_group():
+    text = (
+        "Los Monos nacieron en Rosario. Ariel Máximo Cantero dirigía Los Monos desde la cárcel. "
+        "Los Cantero controlaban el barrio. Los Monos vendían droga en el sur."
+    )
+    x = extract(text, learned=False)
+    assert [(g.name, g.aliases) for g in x.groups] == [("Los Monos", ("Los Cantero",))]
+    # the family that is the text's subject keeps its name even when one of them leads another group
+    text = (
+        "Los Hamzy son una familia de Sídney. Bilal Hamzy dirigía Brothers 4 Life en 2013. "
+        "Los Hamzy controlan el negocio. Los Hamzy tienen enemigos."
+    )
+    assert {g.name for g in extract(text, learned=False).groups} == {"Los Hamzy", "Brothers 4 Life"}

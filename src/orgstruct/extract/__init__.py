@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from orgstruct.extract.families import merge_surname_families
 from orgstruct.extract.groups import find_groups
 from orgstruct.extract.operations import default_scorer, extract_operations
 from orgstruct.extract.persons import find_persons
@@ -25,6 +26,10 @@ def extract(text: str, *, learned: bool = True, learned_operations: bool = True)
     groups = find_groups(doc)
     persons = find_persons(doc, groups)
     rule_relations = extract_relations(doc, groups, persons)
+    merged = merge_surname_families(groups, persons, rule_relations)
+    if merged is not groups:  # "los Cantero" run Los Monos: one group, so the relations are read again
+        groups = merged
+        rule_relations = extract_relations(doc, groups, persons)
     relations = rule_relations
     typer = default_typer() if learned else None
     if typer is not None:

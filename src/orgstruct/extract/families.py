@@ -1,0 +1,93 @@
+"""A family named by its surname that runs a group with a name of its own is that group.
+
+"Los Monos ... los Cantero", "the Milenio Cartel ... Los Valencia": reporting names a
+family-run group both by its gang name and by the family's surname. When the persons who
+carry the surname lead or serve one named group, and no other, the surname group is an
+alias of that group (its mentions, relations and operations go to it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgstruct.extract.lexicon import fold, tokens
+from orgstruct.schema import Group, Person, Relation
+
+_FAMILY_WORDS = {"los", "las", "the", "la", "el", "family", "familia", "clan", "brothers", "hermanos", "famiglia"}
+_TIES = {"leads", "works_for", "directs", "finances", "succeeded"}
+
+
+def _surname_words(name: str) -> list[str]:
+    return [fold(t) for t in tokens(name) if fold(t) not in _FAMILY_WORDS]
+
+
+def _person_surnames(person: Person) -> set[str]:
+    """Every name word after the given name (Spanish names carry two surnames)."""
+    words = [fold(t) for t in tokens(person.name)]
+    return set(words[1:])
+
+
+def _named_by_surname(group: Group, persons: tuple[Person, ...]) -> set[str] | None:
+    """The surname a group is named by ("los Cantero", "the Valencias", "Cantero family"), if every
+    one of its names is a surname some person of the text carries."""
+    surnames = set().union(*(_person_surnames(p) for p in persons)) if persons else set()
+    found: set[str] = set()
+    for form in (group.name, *group.aliases):
+        if not re.match(r"(?i)(?:the|los|las|la familia|familia|el clan|clan)\s", form) and not re.search(
+            r"(?i)\s(?:family|brothers|clan)$", form
+        ):
+            return None
+        words = _surname_words(form)
+        if not words:
+            return None
+        for w in words:
+            singular = re.sub(r"(?:es|s)$", "", w) if w not in surnames else w
+            if w not in surnames and singular not in surnames:
+                return None
+            found.add(w if w in surnames else singular)
+    return found
+
+
+def _named_in(group: Group, sentence: int) -> bool:
+    """The group is named by one of its names (not an anaphor such as "the family") in the sentence."""
+    return any(m.sentence == sentence and re.search(r"[A-ZÁÉÍÓÚÑ]", m.text) for m in group.mentions)
+
+
+def merge_surname_families(
+    groups: tuple[Group, ...], persons: tuple[Person, ...], relations: tuple[Relation, ...]
+) -> tuple[Group, ...]:
+    """``groups`` with each family named by a surname merged into the one named group its
+    bearers lead or serve; unchanged when there is none."""
+    by_id = {g.id: g for g in groups}
+    person_of = {p.id: p for p in persons}
+    families = {g.id: s for g in groups if (s := _named_by_surname(g, persons))}
+    merged: dict[str, str] = {}
+    for fid, surname in families.items():
+        targets = {
+            r.tail
+            for r in relations
+            if r.type in _TIES
+            and r.head in person_of
+            and r.tail in by_id
+            and r.tail not in families
+            and surname <= _person_surnames(person_of[r.head])
+            and r.confidence >= 0.5
+            and _named_in(by_id[r.tail], r.sentence)  # not the group of the sentences before, nor "the family"
+        }
+        if len(targets) == 1:
+            target = targets.pop()
+            if len(by_id[fid].mentions) < len(by_id[target].mentions):  # the family is not the text's subject
+                merged[fid] = target
+    if not merged:
+        return groups
+    out = []
+    for g in groups:
+        if g.id in merged:
+            continue
+        parts = [by_id[f] for f, t in merged.items() if t == g.id]
+        if parts:
+            aliases = tuple(dict.fromkeys((*g.aliases, *(n for p in parts for n in (p.name, *p.aliases)))))
+            spans = tuple(sorted((*g.mentions, *(m for p in parts for m in p.mentions)), key=lambda m: m.start))
+            g = Group(g.id, g.name, aliases, spans)
+        out.append(g)
+    return tuple(out)
