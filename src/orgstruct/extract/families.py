@@ -22,15 +22,15 @@ def _surname_words(name: str) -> list[str]:
 
 
 def _person_surnames(person: Person) -> set[str]:
-    """Every name word after the given name (Spanish names carry two surnames)."""
+    """Every name word after the given name (Spanish names carry two surnames). Wider than the
+    typer's ``_surnames_of``, which drops given names: "los León" is named after "Juan José León"."""
     words = [fold(t) for t in tokens(person.name)]
     return set(words[1:])
 
 
-def _named_by_surname(group: Group, persons: tuple[Person, ...]) -> set[str] | None:
+def _named_by_surname(group: Group, surnames: set[str]) -> set[str] | None:
     """The surname a group is named by ("los Cantero", "the Valencias", "Cantero family"), if every
-    one of its names is a surname some person of the text carries."""
-    surnames = set().union(*(_person_surnames(p) for p in persons)) if persons else set()
+    one of its names is a surname (of ``surnames``, those the text's persons carry)."""
     found: set[str] = set()
     for form in (group.name, *group.aliases):
         if not re.match(r"(?i)(?:the|los|las|la familia|familia|el clan|clan)\s", form) and not re.search(
@@ -41,10 +41,10 @@ def _named_by_surname(group: Group, persons: tuple[Person, ...]) -> set[str] | N
         if not words:
             return None
         for w in words:
-            singular = re.sub(r"(?:es|s)$", "", w) if w not in surnames else w
-            if w not in surnames and singular not in surnames:
+            word = w if w in surnames else re.sub(r"(?:es|s)$", "", w)  # "the Valencias"
+            if word not in surnames:
                 return None
-            found.add(w if w in surnames else singular)
+            found.add(word)
     return found
 
 
@@ -59,18 +59,19 @@ def merge_surname_families(
     """``groups`` with each family named by a surname merged into the one named group its
     bearers lead or serve; unchanged when there is none."""
     by_id = {g.id: g for g in groups}
-    person_of = {p.id: p for p in persons}
-    families = {g.id: s for g in groups if (s := _named_by_surname(g, persons))}
+    surnames_of = {p.id: _person_surnames(p) for p in persons}
+    all_surnames = set().union(*surnames_of.values())
+    families = {g.id: s for g in groups if (s := _named_by_surname(g, all_surnames))}
     merged: dict[str, str] = {}
     for fid, surname in families.items():
         targets = {
             r.tail
             for r in relations
             if r.type in _TIES
-            and r.head in person_of
+            and r.head in surnames_of
             and r.tail in by_id
             and r.tail not in families
-            and surname <= _person_surnames(person_of[r.head])
+            and surname <= surnames_of[r.head]
             and r.confidence >= 0.5
             and _named_in(by_id[r.tail], r.sentence)  # not the group of the sentences before, nor "the family"
         }

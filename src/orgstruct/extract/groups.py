@@ -59,6 +59,8 @@ _CALLED_QUOTED = re.compile(
     r"apodaban|apodan|apodaron)\s+(?:[^.;:\"“«'‘]{0,40}?\s+)?(?:simply\s+|simplemente\s+|just\s+)?(?:as\s+|como\s+)?"
     r"[\"“«'‘](?P<name>[^\"”»'’,.;:]{3,40}?)[\"”»'’]"
 )
+# what a quoted naming must look like to be a name: 'called the deal "a disaster"' is not one
+_CAPITALISED_NAME = re.compile(r"(?:(?:the|la|el|los|las)\s+)?[A-ZÁÉÍÓÚÑ]")
 # a person's full name right before a naming construction: "Juan Pérez, al que llamaban"
 _PERSON_BEFORE = re.compile(
     r"\b(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)(?:\s+[A-ZÁÉÍÓÚÑ][\w'’\-]+)+\s*,?\s*(?:[a-z]+\s+){0,2}$"
@@ -130,7 +132,7 @@ _GROUP_APPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-_FAMILY_WORDS = re.compile(r"\b(?:famil(?:y|ies)|clans?|gangs?|cartels?|crews?|syndicates?)\b", re.IGNORECASE)
+_FAMILY_CONTEXT = re.compile(r"\b(?:famil(?:y|ies)|clans?|gangs?|cartels?|crews?|syndicates?)\b", re.IGNORECASE)
 _PLURAL_PAIR = re.compile(r"\bthe\s+(?P<a>[A-Z][a-z]+s)\s+and\s+(?:the\s+)?(?P<b>[A-Z][a-z]+s)\b")
 # a sub-unit of the group named next: what a naming after that group names is the sub-unit
 _SUB_UNIT_BEFORE = re.compile(
@@ -447,10 +449,9 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
                 found.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "called"))
         for start, name in _listed_names(doc, sent, lex):
             found.append(_Candidate(start, start + len(name), name, sent.index, "called"))
-        for m in _PLURAL_PAIR.finditer(doc.text, sent.start, sent.end):
-            # "families such as the Lorenzanas and Mendozas": a pair of families named by surname
-            if not _FAMILY_WORDS.search(sent.text):
-                continue
+        # "families such as the Lorenzanas and Mendozas": a pair of families named by surname
+        pairs = _PLURAL_PAIR.finditer(doc.text, sent.start, sent.end) if _FAMILY_CONTEXT.search(sent.text) else ()
+        for m in pairs:
             for key in ("a", "b"):
                 w = m.group(key)
                 if not (lex.is_place_or_demonym(w) or lex.is_place_or_demonym(w[:-1]) or fold(w) in lex.stopwords):
@@ -749,7 +750,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
                 before = [j for j, c in enumerate(cands) if c.end <= m.start() and sent.index - c.sentence <= 3]
                 if not before:  # "En la región se les conoció también como «Los Aretes»", after paragraphs
                     before = _most_named_before(cands, m.start(), lex)  # of "los hermanos": the text's group
-            if m.re is _CALLED_QUOTED and not re.match(r"(?:(?:the|la|el|los|las)\s+)?[A-ZÁÉÍÓÚÑ]", name):
+            if m.re is _CALLED_QUOTED and not _CAPITALISED_NAME.match(name):
                 continue  # 'called the deal "a disaster"'
             if not usable(name, quoted=m.re in (_CALLED_QUOTED, _NAMED_AFTER_NICKNAME)) or not before:
                 continue
@@ -1040,7 +1041,7 @@ def _add_called_quoted(doc: Document, mentions: list[list[Span]], names: list[li
     surname): "llegó a llamar a los Baybaşin simplemente «la Familia»"."""
     for m in _CALLED_QUOTED.finditer(doc.text):
         name = m.group("name").strip().rstrip(",.")
-        if not re.match(r"(?:(?:the|la|el|los|las)\s+)?[A-ZÁÉÍÓÚÑ]", name) or any(name in forms for forms in names):
+        if not _CAPITALISED_NAME.match(name) or any(name in forms for forms in names):
             continue
         owners = [
             gi
