@@ -80,9 +80,17 @@ _NAMED_LATER = re.compile(
     r"conocían|llama|llamó|llamaba|apodó) (?:también )?como|se (?:hace|hacía|hacían|hacen|hizo|hicieron) llamar|"
     r"(?:recast|rebranded|renamed|reinvented|restyled) (?:itself|themselves)(?: as)?|se rebautizó como|"
     r"pasó a llamarse|(?:came|come|comes) to be known as|became known as|(?:was|were|is|are) dubbed|"
-    r"(?:was|were|is|are) nicknamed|(?:the |a )?nickname|el apodo(?: de)?|el sobrenombre(?: de)?)"
+    r"(?:was|were|is|are) nicknamed|(?:the |a )?nickname(?: (?:that|which) \w+:)?|el (?:apodo|sobrenombre)(?: de)?|"
+    r"(?:call|calls|called|calling|dub|dubbed) (?:it|them)(?: simply)?|(?:also )?(?:goes|go|went) by|"
+    r"(?:(?<=\bla )|(?<=\blo )|(?<=\blas )|(?<=\blos )|(?<=\bles ))(?:llaman|llamaban|llamaron|apodan|apodaban|apodaron)(?: simplemente)?)"
     r"\s+(?:como\s+)?(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ
 )
+_SPELLED_BEFORE = re.compile(
+    r"\b(?P<acr>[A-Z]{2,6})\s+(?:stands for|standing for|significa|quiere decir|son las siglas de|es la sigla de)\s+$|"
+    r"\b(?:siglas?|acronym|acrónimo|initials|iniciales)\b[^.;]{0,80}?:\s*(?P<acr2>[A-Z]{2,6})\s*,\s*$"
+)
+# naming forms whose object is a pronoun or nothing: "gave them a nickname", "call it", "la llaman"
+_BY_PRONOUN = re.compile(r"^(?:the |a )?nickname|^el (?:apodo|sobrenombre)|^(?:call|calls|called|calling|dub|dubbed) (?:it|them)|^(?:llaman|llamaban|llamaron|apodan|apodaban|apodaron)")
 # "se la conoció también como la banda de El Picure": a gang named after a person's nickname
 _NAMED_AFTER_NICKNAME = re.compile(
     r"\b(?:conoce|conoció|conocía|conocen|conocían|known|llamaban|llaman|called)\s+(?:también\s+|also\s+)?(?:como|as)\s+"
@@ -90,7 +98,9 @@ _NAMED_AFTER_NICKNAME = re.compile(
 )
 # naming constructions with no relative pronoun: their subject is the group spoken of before
 _SUBJECTLESS_NAMING = re.compile(
-    r"se\s|(?:recast|rebranded|renamed|reinvented|restyled|pasó|came|come|comes|became|was|were|is|are)\b",
+    r"se\s|(?:recast|rebranded|renamed|reinvented|restyled|pasó|came|come|comes|became|was|were|is|are|"
+    r"the nickname|a nickname|el apodo|el sobrenombre|call|calls|called|calling|dub|dubbed|also goes|goes|go|went|"
+    r"llaman|llamaban|llamaron|apodan|apodaban|apodaron)\b",
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"^[\"”’']?\s*\(\s*(?:or\s+|o\s+|also\s+)?[\"“]?(?P<name>[^()\"”]{2,60}?)[\"”]?\s*\)")
@@ -688,6 +698,31 @@ def _initials(text: str, lex: EntityLexicon) -> str:
     return "".join(t[0] for t in tokens(text) if fold(t) not in lex.connectors).upper()
 
 
+_ROMANCE_CONNECTORS = {"de", "del", "da", "do", "dos", "das", "di"}
+
+
+def _translations_in_apposition(doc: Document, cands: list[_Candidate], lex: EntityLexicon) -> None:
+    """English reporting translates a Spanish or Portuguese name in apposition: "Organización de
+    Narcotraficantes Unidos, the Organization of United Drug Traffickers". The second name is the
+    first's translation when the first has a Romance connector, the second an English "of", and
+    they share no content word (a list of two groups shares its head noun or has no "of")."""
+    by_start = {c.start: i for i, c in enumerate(cands)}
+    for i, c in enumerate(list(cands)):
+        gap = re.match(r",\s+(?:or\s+)?the\s+", doc.text[c.end : c.end + 12])
+        j = by_start.get(c.end + gap.end()) if gap else None
+        if j is None:
+            continue
+        first, second = [fold(t) for t in tokens(c.text)], [fold(t) for t in tokens(cands[j].text)]
+        if (
+            set(first) & _ROMANCE_CONNECTORS
+            and "of" in second
+            and len(second) >= 3
+            and not _content_key(c.text, lex) & _content_key(cands[j].text, lex)
+            and not set(first) & set(second) - lex.connectors
+        ):
+            cands[j].links.append(i)
+
+
 def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) -> None:
     """Parentheses, 'also known as', quoted translations and 'which police call Y' name a
     candidate again; an alias can carry its own parentheses ("también llamado X (CAF)")."""
@@ -733,6 +768,16 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
                             more.start("name"), more.start("name") + len(name2), name2, c.sentence, kind, links=[i]
                         )
                     )
+    for i, c in enumerate(list(cands)):
+        # "ONU stands for Organización de Narcotraficantes Unidos", "unas siglas ...: ONU, Organización
+        # de ...": the acronym is the name's even when it is also an institution's (the UN's ONU)
+        m = _SPELLED_BEFORE.search(doc.text, max(0, c.start - 120), c.start)
+        acr = m and (m.group("acr") or m.group("acr2"))
+        if acr and len(tokens(c.text)) > 1 and _initials(c.text, lex) == acr:
+            at = m.start("acr") if m.group("acr") else m.start("acr2")
+            cands.append(_Candidate(at, at + len(acr), acr, c.sentence, "aka", links=[i]))
+    if doc.lang == "en":
+        _translations_in_apposition(doc, cands, lex)
     for sent in doc.sentences:
         for m in (
             *_NAMED_LATER.finditer(doc.text, sent.start, sent.end),
@@ -741,6 +786,12 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
         ):
             name = m.group("name").strip().rstrip(",.")
             before = [j for j, c in enumerate(cands) if c.end <= m.start() and m.start() - c.end <= 150]
+            if m.re is _NAMED_LATER and _BY_PRONOUN.search(m.group(0)):
+                # "gave them a nickname", "call it X", "la llaman X": the group this sentence or,
+                # failing that, the text is about, not the last name of the sentence before
+                before = [j for j in before if cands[j].sentence == sent.index] or _most_named_before(
+                    cands, m.start(), lex
+                )
             if m.re is _CALLED_QUOTED:
                 # the group named as the object ("llamar a Los Zetas «los Sanguinarios»"), else one
                 # named just before; "called them 'the Family'" three sentences on is left alone
@@ -759,6 +810,11 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             if person and fold(person.group("first")) in given_names():
                 continue  # "mataron a Juan Pérez, al que llamaban El Gordo": a person's nickname
             cands.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "aka", links=[j]))
+            end = m.start("name") + len(name)
+            paren = _PAREN.match(doc.text[end : end + 80])
+            if paren and usable(paren.group("name").strip()):  # '"The Company" (La Compañía)'
+                alias, at = paren.group("name").strip(), end + paren.start("name")
+                cands.append(_Candidate(at, at + len(alias), alias, sent.index, "paren", links=[len(cands) - 1]))
 
 
 def _most_named_before(cands: list[_Candidate], pos: int, lex: EntityLexicon) -> list[int]:

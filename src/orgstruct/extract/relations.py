@@ -404,11 +404,16 @@ def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dic
 
 
 _LIST_SEP = re.compile(
-    r"^[\"”»’']?(?:\s*[,;]\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)(?:(?:of|de|del|with|con)\s+)?"
+    r"^,?[\"”»’']?(?:\s*[,;]\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)(?:(?:of|de|del|with|con)\s+)?"
     r"(?:(?:the|el|la|los|las)\s+)?$",
     re.IGNORECASE,
 )
-_SAME_ENTITY_GAP = re.compile(r"^[\s,\"“”«»‘’'()]*(?:(?:alias|a\.k\.a\.?|aka)\s*[\"“«‘']*)?$", re.IGNORECASE)
+_SAME_ENTITY_GAP = re.compile(
+    r"^[\s,\"“”«»‘’'()]*(?:(?:alias|a\.k\.a\.?|aka|(?:also\s+)?known\s+as|conocid[oa]\s+como|apodad[oa])\s*[\"“«‘']*)?$",
+    re.IGNORECASE,
+)
+# a nationality between two listed names: "el irlandés Daniel Kinahan, el italiano Raffaele Imperiale y ..."
+_DEMONYM_TAIL = re.compile(r"(?:the|el|la)\s+([A-Za-záéíóúñ]+)(?:-([a-záéíóúñ]+))?\s+$", re.IGNORECASE)
 _COORDINATED_TYPES = {"leads", "directs", "works_for", "finances", "brokers_for", "arrested", "lieutenant_of"}
 # types whose tail can be a list: "socio de Pablo Escobar y de Amado Carrillo", "worked for A and B"
 _COORDINATED_TAILS = {"allied_with", "rival_of", "works_for", "brokers_for"}
@@ -432,7 +437,15 @@ def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> li
                 j, cur = j + step, nxt
                 continue
             if not _LIST_SEP.match(gap):
-                break
+                dm = _DEMONYM_TAIL.search(gap)
+                demonyms = entity_lexicon().demonyms
+                if not (
+                    dm
+                    and fold(dm.group(1)) in demonyms
+                    and (not dm.group(2) or fold(dm.group(2)) in demonyms)
+                    and _LIST_SEP.match(gap[: dm.start()] + " ")
+                ):
+                    break
             if nxt.entity != mention.entity and all(o.entity != nxt.entity for o in out):
                 out.append(nxt)
             j, cur = j + step, nxt
@@ -457,6 +470,7 @@ def _kin_partner(doc: Document, tail: Mention, mentions: list[Mention]) -> Menti
 
 
 _OPPOSED = {"rival_of", "allied_with"}
+PRONOUN_SUBJECT_VOICES = ("active", "nominal", "copular")
 _MEMBERSHIP = {"leads", "directs", "finances", "works_for", "lieutenant_of"}
 
 
@@ -609,6 +623,16 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
                     if head is not None and head.entity == tail.entity:  # "It fought a war with the rival X":
                         head = salient.get(sent.index - 1)  # the group spoken of before, not X itself
+                elif (
+                    head is None
+                    and tail is not None
+                    and "person" in p.head
+                    and p.voice in PRONOUN_SUBJECT_VOICES
+                    and earlier
+                    and _UNNAMED_SUBJECT.match(sent.text)
+                    and not _common_noun_subject(m)
+                ):
+                    head, conf_scale = earlier[-1], 0.5  # "He later led the X": the person just named
                 elif head is None and p.voice == "unary" and earlier and not _common_noun_subject(m):
                     both = _both_heads(doc, sent, m, earlier)
                     for other in both[1:]:
