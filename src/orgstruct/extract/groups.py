@@ -38,6 +38,8 @@ _NAME_SEQ = (
 _AKA = re.compile(
     r"^[)\"”»’]?\s*,?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|"
     r"known as|known (?:in|to|by|among) (?:[\w\-]+\s+){1,3}?as|a\.k\.a\.?|aka|also called|conocid[oa] como|"
+    r"formerly(?: known as| called)?|originally (?:known as|called|named)|previously (?:known as|called)|"
+    r"(?:antes|anteriormente|originalmente) (?:conocid[oa] como|llamad[oa])|"
     r"conocid[oa] (?:en|por|entre) (?:[\w\-]+\s+){1,3}?como|también conocid[oa] como|también llamad[oa]|"
     r"(?<=,)\s*(?:or|o)(?:\s+(?:simply|just|simplemente|sencillamente))?)\s+(?:the\s+|los\s+|las\s+)?"
     r"[\"“]?" + _NAME_SEQ
@@ -79,6 +81,9 @@ _NAMED_LATER = re.compile(
     r"se hace llamar|se hacía llamar|se hacen llamar)|se (?:(?:les|le|los|las|la|lo) )?(?:conoce|conoció|conocía|conocen|"
     r"conocían|llama|llamó|llamaba|apodó) (?:también )?como|se (?:hace|hacía|hacían|hacen|hizo|hicieron) llamar|"
     r"(?:recast|rebranded|renamed|reinvented|restyled) (?:itself|themselves)(?: as)?|se rebautizó como|"
+    r"(?i:(?:was|were) (?:founded|born|created|formed|set up)(?: in \d{4})? as|(?:nació|nacieron|surgió|surgieron)"
+    r"(?: en \d{4})? como|(?:fue|fueron) (?:fundad[oa]s?|cread[oa]s?) como|(?:its|their) (?:first|original|former|old) "
+    r"name,?|(?:su|sus) (?:primer|antiguo|original) nombre,?)|"
     r"pasó a llamarse|(?:came|come|comes) to be known as|became known as|(?:was|were|is|are) dubbed|"
     r"(?:was|were|is|are) nicknamed|(?:the |a )?nickname(?: (?:that|which) \w+:)?|el (?:apodo|sobrenombre)(?: de)?|"
     r"(?:call|calls|called|calling|dub|dubbed) (?:it|them)(?: simply)?|(?:also )?(?:goes|go|went) by|"
@@ -89,6 +94,8 @@ _SPELLED_BEFORE = re.compile(
     r"\b(?P<acr>[A-Z]{2,6})\s+(?:stands for|standing for|significa|quiere decir|son las siglas de|es la sigla de)\s+$|"
     r"\b(?:siglas?|acronym|acrónimo|initials|iniciales)\b[^.;]{0,80}?:\s*(?P<acr2>[A-Z]{2,6})\s*,\s*$"
 )
+# a naming whose subject is a pronoun or dropped: "It was founded in 1958 as the Minato-kai", "Nació como..."
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:It|They|it|they)\s+)?(?:(?:later|also|first|originally|luego|después)\s+)?$")
 # naming forms whose object is a pronoun or nothing: "gave them a nickname", "call it", "la llaman"
 _BY_PRONOUN = re.compile(r"^(?:the |a )?nickname|^el (?:apodo|sobrenombre)|^(?:call|calls|called|calling|dub|dubbed) (?:it|them)|^(?:llaman|llamaban|llamaron|apodan|apodaban|apodaron)")
 # "se la conoció también como la banda de El Picure": a gang named after a person's nickname
@@ -98,7 +105,8 @@ _NAMED_AFTER_NICKNAME = re.compile(
 )
 # naming constructions with no relative pronoun: their subject is the group spoken of before
 _SUBJECTLESS_NAMING = re.compile(
-    r"se\s|(?:recast|rebranded|renamed|reinvented|restyled|pasó|came|come|comes|became|was|were|is|are|"
+    r"se\s|(?:recast|rebranded|renamed|reinvented|restyled|pasó|came|come|comes|became|was|were|is|are|its|their|"
+    r"nació|nacieron|surgió|surgieron|fue|fueron|su|sus|"  # (case-insensitive)
     r"the nickname|a nickname|el apodo|el sobrenombre|call|calls|called|calling|dub|dubbed|also goes|goes|go|went|"
     r"llaman|llamaban|llamaron|apodan|apodaban|apodaron)\b",
     re.IGNORECASE,
@@ -786,7 +794,9 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
         ):
             name = m.group("name").strip().rstrip(",.")
             before = [j for j, c in enumerate(cands) if c.end <= m.start() and m.start() - c.end <= 150]
-            if m.re is _NAMED_LATER and _BY_PRONOUN.search(m.group(0)):
+            if m.re is _NAMED_LATER and (
+                _BY_PRONOUN.search(m.group(0)) or _PRONOUN_SUBJECT.search(doc.text[sent.start : m.start()])
+            ):
                 # "gave them a nickname", "call it X", "la llaman X": the group this sentence or,
                 # failing that, the text is about, not the last name of the sentence before
                 before = [j for j in before if cands[j].sentence == sent.index] or _most_named_before(
