@@ -405,7 +405,7 @@ def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dic
 
 _LIST_SEP = re.compile(
     r"^,?[\"”»’']?(?:\s*[,;]\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)(?:(?:of|de|del|with|con)\s+)?"
-    r"(?:(?:the|el|la|los|las)\s+)?$",
+    r"(?:(?:the|el|la|los|las)\s+)?[\"“«]?$",
     re.IGNORECASE,
 )
 _SAME_ENTITY_GAP = re.compile(
@@ -545,10 +545,13 @@ def keep_strongest(found: dict[tuple, Relation], r: Relation) -> None:
 
 _BOTH = re.compile(r"\b(?:ambos|ambas|both|los dos|las dos|the two|the pair)\b", re.IGNORECASE)
 _UNNAMED_SUBJECT = re.compile(
-    r"^\W*(?:(?:he|she|él|ella)\b|(?:fue|había sido|habían sido|was|had been)\b|(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+){0,3}"
-    r"(?:ambos|ambas|both)\b)",
+    r"^\W*(?:(?:cuando|when|after|once|until|hasta que|después de que|aunque|although|but|pero|later|luego|then)\s+)?"
+    r"(?:(?:he|she|él|ella)\b|(?:fue|había sido|habían sido|was|had been)\b|"
+    r"(?:arrested|detained|captured|detenid[oa]|capturad[oa]|arrestad[oa])\b|"  # "Arrested in 2021, he was..."
+    r"(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+){0,3}(?:ambos|ambas|both|los dos|las dos|the two)\b)",
     re.IGNORECASE,
 )
+_ONE_POSSESSOR = re.compile(r"(?:his|her|su)\s", re.IGNORECASE)
 
 
 def _both_heads(doc: Document, sent: Sentence, m: re.Match, earlier: list[Mention]) -> list[Mention]:
@@ -562,14 +565,15 @@ def _both_heads(doc: Document, sent: Sentence, m: re.Match, earlier: list[Mentio
 def _unnamed_arrests(doc: Document, sent: Sentence, patterns, earlier: list[Mention]) -> list[Relation]:
     """Arrest triggers in a sentence that names nobody and whose subject is a pronoun, "both",
     or dropped (Spanish): the subject is the last person named in the two sentences before."""
-    if not earlier or not _UNNAMED_SUBJECT.match(sent.text):
+    if not earlier:
         return []
+    subject = _UNNAMED_SUBJECT.match(sent.text)
     out: list[Relation] = []
     for p in patterns:
         if p.type != "arrested":
             continue
         m = p.regex.search(doc.text, sent.start, sent.end)
-        if m is None:
+        if m is None or not (subject or _ONE_POSSESSOR.match(m.group(0))):  # or "informó de su arresto"
             continue
         heads = _both_heads(doc, sent, m, earlier) or [earlier[-1]]
         out += [_relation("arrested", h, None, None, sent, 0.4) for h in heads]
