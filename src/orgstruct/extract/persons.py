@@ -304,6 +304,7 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
     _add_kin_named(doc, drafts, lex, taken)
     _add_named_before_kin(doc, drafts, taken)
     _add_first_name_lists(doc, drafts, lex, taken)
+    _add_kin_lists(doc, drafts, lex, taken)
     _add_lone_given_names(doc, drafts, lex, taken)
     _add_short_mentions(doc, drafts, lex, taken)
     return tuple(
@@ -504,6 +505,43 @@ def _add_first_name_lists(doc: Document, drafts: list[_PersonDraft], lex: Entity
             toks = [fold(w) for w in word.split()]
             _add_draft(drafts, spans, word, toks, Span(start, start + len(word), word, _sentence_index(doc, start)))
             known.add(f)
+
+
+_KIN_LIST_ITEM = rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la)\s+)?{_NAME_WORD}){{0,3}}"
+_KIN_LIST = re.compile(
+    r"\b(?i:los|las|sus|the|his|her|their|cuyos|cuyas|whose)\s+(?:[a-záéíóúñ]+\s+)?"
+    r"(?i:hermanos|hermanas|hijos|hijas|primos|brothers|sisters|sons|daughters|siblings|cousins)"
+    r"(?:\s+(?:menores|mayores|sobrevivientes|younger|older|elder|surviving))?\s*,?\s+(?:(?:were|are|eran|son)\s+)?"
+    rf"(?P<list>{_KIN_LIST_ITEM}(?:\s*,\s*{_KIN_LIST_ITEM})*,?\s+(?:y|e|and)\s+{_KIN_LIST_ITEM})"
+)
+
+
+def _add_kin_lists(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon, taken) -> None:
+    """Persons listed after a plural kin word: "los hermanos Santos Orlando, Amanda Francisca,
+    Segundo Manuel, Fortunato Wilmer y Blanca Azucena Sánchez Paredes", "los hermanos Abdalá,
+    Alex y Dasel Makled". Every item is a person, whether or not its first word is a known
+    given name; a list naming a place, group or institution is left alone."""
+    known, spans = _known_forms(drafts)
+    for m in _KIN_LIST.finditer(doc.text):
+        items = [
+            (i.group(0), m.start("list") + i.start())
+            for i in re.finditer(_KIN_LIST_ITEM, m.group("list"))
+            if i.group(0) not in ("y", "e", "and")
+        ]
+        words = [fold(w) for n, _ in items for w in n.split()]
+        if any(
+            f in lex.stopwords or f in lex.demonyms or f in lex.places or f in lex.heads or f in lex.institutions
+            for f in words
+        ):
+            continue
+        for name, start in items:
+            end = start + len(name)
+            toks = [fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES]
+            if _inside(start, spans) or _inside(start, taken) or _inside(end - 1, spans):
+                continue
+            if any(set(toks) <= set(d.tokens) for d in drafts) or fold(name) in known:
+                continue
+            _add_draft(drafts, spans, name, toks, Span(start, end, name, _sentence_index(doc, start)))
 
 
 _LONE_GIVEN = re.compile(rf"(?<![\w\-])(?P<name>{_NAME_WORD})(?![\w\-])(?!\s+[A-ZÁÉÍÓÚÑ])")
