@@ -319,7 +319,10 @@ def _kin_relations(
                 after = _right(persons, tail.end, ("person",), tail.entity) if tail else None
                 if after and not re.fullmatch(r"\s*[,:]\s*", doc.text[tail.end : after.start]):
                     after = None  # "la madre de Marcos pidió a Brian": Brian is not the mother
-                head = _closest(_left(persons, s, ("person",), tail and tail.entity), after, s)
+                left = _left(persons, s, ("person",), tail and tail.entity)
+                if after is not None and left is not None and not re.fullmatch(r"\s*,?\s*", doc.text[left.end : s]):
+                    left = None  # "entraron Rodolfo y el hijo de Amado, Vicente": the son is Vicente
+                head = _closest(left, after, s)
                 if tail and head is None:
                     head = _antecedent(doc, tail, list(earlier))
             elif voice == "possessive":
