@@ -407,7 +407,9 @@ def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dic
 
 
 _LIST_SEP = re.compile(
-    r"^,?[\"”»’']?(?:\s*[,;]\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+)(?:(?:of|de|del|with|con)\s+)?"
+    r"^,?[\"”»’']?(?:\s*[,;]\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+|"
+    # a short description between two listed names: "Patrick, the reputed enforcer, and Tommy"
+    r"\s*,\s*(?:the|a|an|el|la|un|una|su|his|her)\s+[a-záéíóúñ\- ]{2,40},\s*(?:and|y|e)\s+)(?:(?:of|de|del|with|con)\s+)?"
     r"(?:(?:the|el|la|los|las)\s+)?[\"“«]?$",
     re.IGNORECASE,
 )
