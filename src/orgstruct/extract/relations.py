@@ -140,6 +140,17 @@ _DETERMINERS = set(
     "the a an its his her their this that these those one el la los las lo un una unos unas uno su sus "
     "este esta estos estas ese esa esos esas aquel aquella dicho dicha".split()
 )
+_UNIT_NOUNS = (
+    r"(?:cell|chapter|faction|wing|branch|crew|unit|squad|group|gang|network|célula|facción|rama|brazo armado|brazo|"
+    r"ala|grupo|banda|red|estructura|escisión|offshoot|splinter group)"
+)
+# right after a trigger: an unnamed unit is its object ("led a breakaway chapter that ...")
+_UNNAMED_UNIT = re.compile(
+    r"\s+(?:a|an|un|una)\s+(?:[a-záéíóúñ\-]+\s+){0,2}?" + _UNIT_NOUNS + r"\b(?:(?!\b(?:of|de|del)\b)[^.;])*$",
+    re.IGNORECASE,
+)
+# right before a group: "una célula del", "a faction of the" (the group is the unit's parent)
+_UNIT_OF = re.compile(r"\b(?:a|an|una|un|the|la|el)\s+" + _UNIT_NOUNS + r"\s+(?:of|de|del|within)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$", re.IGNORECASE)
 _AGENT_AFTER = re.compile(r"\s+(?:by|por)\b", re.IGNORECASE)
 
 
@@ -148,11 +159,23 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
     if p.voice == "active":
         if _AGENT_AFTER.match(m.string, e):
             return None, None  # "directed by his lieutenant X": the passive patterns read it
-        return _left(mentions, s, p.head), _right(mentions, e, p.tail)
+        tail = _right(mentions, e, p.tail)
+        if tail is not None and p.type in _MEMBERSHIP and _UNNAMED_UNIT.match(m.string, e, tail.start):
+            return None, None  # "led a breakaway chapter that allied with the Bandidos": an unnamed unit
+        return _left(mentions, s, p.head), tail
     if p.voice == "passive":
         tail = _left(mentions, s, p.tail)
+        if tail is not None and "group" in p.tail:
+            unit = _UNIT_OF.search(m.string, max(0, tail.start - 40), tail.start)
+            if unit is not None:  # "El Demonio, una célula del Tren del Llano jefaturada por X": the cell
+                named = _left(mentions, unit.start() + 1, ("group",), tail.entity)
+                tail = named if named is not None and unit.start() - named.end <= 3 else None
+                if tail is None:
+                    return None, None
         return _right(mentions, e, p.head, tail and tail.entity), tail
     if p.voice == "nominal":
+        if re.match(r"\s+(?:a|an|un|una|unos|unas)\s+[a-záéíóúñ]", m.string[e : e + 40]):
+            return None, None  # "the two heads of a scheme that...": an unnamed thing, no group
         tail = _right(mentions, e, p.tail)
         if tail is not None and (tail.start - e > 60 or re.search(r"[,;:.()]", m.string[e : tail.start])):
             # the next entity is too far to be the trigger's object: "head of military
