@@ -609,6 +609,27 @@ def _unnamed_arrests(doc: Document, sent: Sentence, patterns, earlier: list[Ment
     return out
 
 
+_OF_BETWEEN = re.compile(r"\s+(?:de|del|de la|de los|of|of the)\s+$", re.IGNORECASE)
+_UNIT_NAME = re.compile(
+    r"(?i)\b(?:clan|clans|family|famiglia|familia|cell|célula|faction|facción|chapter|crew|wing|brazo|bloque|bloc|"
+    r"frente|front|cartel|cártel|gang|banda|pandilla)\b"
+)
+
+
+def _group_of_group(doc: Document, by_sentence: dict[int, list[Mention]], sentences) -> list[Relation]:
+    """A unit named right before "de"/"of" and another group: "el clan Contini de la Camorra",
+    "the Gambino family of the American Mafia": the unit works for (belongs to) the other."""
+    out: list[Relation] = []
+    for i, mentions in by_sentence.items():
+        groups = [m for m in mentions if m.etype == "group"]
+        for a, b in zip(groups, groups[1:], strict=False):
+            if a.entity == b.entity or b.start - a.end > 12:
+                continue
+            if _OF_BETWEEN.match(doc.text[a.end : b.start]) and _UNIT_NAME.search(doc.text[a.start : a.end]):
+                out.append(_relation("works_for", a, b, None, sentences[i], 0.8))
+    return out
+
+
 def salient_groups(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> dict[int, Mention]:
     """Per sentence, the group a mention-less reference most likely points to."""
     return _salient_groups(doc, sentence_mentions(groups, persons))
@@ -672,9 +693,13 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     head, conf_scale = (both[0] if both else earlier[-1]), 0.5  # "He was arrested in 1993"
                 if head is None or (p.tail and tail is None) or (tail and head.entity == tail.entity):
                     continue
-                conf = conf_scale * _confidence(m, head, tail)
+                # a copular membership names its unit right after the trigger and its parent
+                # wherever the sentence put it ("X ..., y con él su brazo armado, la Tropa"):
+                # only the unit's distance counts
+                both = not (p.voice == "copular" and p.type == "works_for")
+                conf = conf_scale * _confidence(m, head, tail if both else None)
                 rels.append(_relation(p.type, head, tail, p.kind, sent, conf))
-                if p.type in _COORDINATED_TYPES and head.etype == "person":
+                if p.type in _COORDINATED_TYPES and (head.etype == "person" or p.voice == "copular"):
                     for other in _coordinated(doc, head, mentions):
                         if not tail or other.entity != tail.entity:
                             rels.append(_relation(p.type, other, tail, None, sent, 0.9 * conf))
@@ -692,5 +717,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
     for outer, og, ig in nested_groups(groups):  # "Bloque Centauros de las AUC": the bloc belongs to the AUC
         head, tail = Mention(outer.start, outer.end, og, "group"), Mention(outer.start, outer.end, ig, "group")
         keep_strongest(found, _relation("works_for", head, tail, None, sentences[outer.sentence], 0.8))
+    for r in _group_of_group(doc, by_sentence, sentences):  # "el clan Contini de la Camorra"
+        keep_strongest(found, r)
     kept = (r for r in found.values() if r.confidence >= MIN_CONFIDENCE.get(r.type, 0.0))
     return tuple(sorted(kept, key=lambda r: (r.start, r.type)))
