@@ -151,6 +151,20 @@ _UNNAMED_UNIT = re.compile(
 )
 # right before a group: "una célula del", "a faction of the" (the group is the unit's parent)
 _UNIT_OF = re.compile(r"\b(?:a|an|una|un|the|la|el)\s+" + _UNIT_NOUNS + r"\s+(?:of|de|del|within)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$", re.IGNORECASE)
+# between a leadership trigger and its group: a sub-unit, so the person runs part of the group
+_UNIT_BEFORE_GROUP = re.compile(
+    r"\s*(?:(?:its|their|the|his|a|an|one|la|el|las|los|su|sus|una|un|uno)\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?-i:factions?|fronts?|cells?|chapters?|nests?|forces|wings?|branch(?:es)?|units?|columns?|blocs?|crews?|"
+    r"frentes?|facci[oó]n|facciones|células?|columnas?|bloques?|estructuras?|ramas?|brazos?|plazas?|tropas?)\s+"
+    r"(?:[^.;]{0,40}?\s)?(?:of|de|del|within|dentro del?)\s[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+_UNIT_OBJECT = re.compile(
+    r"\s*(?:(?:its|their|the|his|her|a|an|one|la|el|las|los|su|sus|una|un|uno)\s+)?(?:[\w\-'’\"“”]+\s+){0,3}?"
+    r"(?-i:factions?|fronts?|cells?|chapters?|nests?|forces|wings?|branch(?:es)?|columns?|blocs?|"
+    r"frentes?|facci[oó]n|facciones|células?|columnas?|bloques?|ramas?|plazas?|tropas?)\b",
+    re.IGNORECASE,
+)
 _AGENT_AFTER = re.compile(r"\s+(?:by|por)\b", re.IGNORECASE)
 
 
@@ -174,9 +188,11 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
                     return None, None
         return _right(mentions, e, p.head, tail and tail.entity), tail
     if p.voice == "nominal":
-        if re.match(r"\s+(?:a|an|un|una|unos|unas)\s+[a-záéíóúñ]", m.string[e : e + 40]):
-            return None, None  # "the two heads of a scheme that...": an unnamed thing, no group
         tail = _right(mentions, e, p.tail)
+        if re.match(r"\s+(?:a|an|un|una|unos|unas)\s+[a-záéíóúñ]", m.string[e : e + 40]) and not (
+            tail is not None and _UNIT_BEFORE_GROUP.match(m.string, e, tail.start)
+        ):
+            return None, None  # "the two heads of a scheme that...": an unnamed thing, no group
         if tail is not None and (tail.start - e > 60 or re.search(r"[,;:.()]", m.string[e : tail.start])):
             # the next entity is too far to be the trigger's object: "head of military
             # intelligence ... with the FARC", "jefe de sicarios" name something that is no entity
@@ -698,11 +714,22 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 # only the unit's distance counts
                 both = not (p.voice == "copular" and p.type == "works_for")
                 conf = conf_scale * _confidence(m, head, tail if both else None)
-                rels.append(_relation(p.type, head, tail, p.kind, sent, conf))
+                rtype = p.type
+                if rtype == "leads" and tail is not None and (
+                    p.voice == "nominal"
+                    and _UNIT_OBJECT.match(doc.text, m.end(), sent.end)
+                    or p.voice == "active"
+                    and tail.start >= m.end()
+                    and _UNIT_BEFORE_GROUP.match(doc.text, m.end(), tail.start)
+                ):
+                    # "the head of the Palermo nest", "commander of its southern forces", "jefe de
+                    # un frente de las FARC": the person runs a part of the group
+                    rtype = "directs"
+                rels.append(_relation(rtype, head, tail, p.kind, sent, conf))
                 if p.type in _COORDINATED_TYPES and (head.etype == "person" or p.voice == "copular"):
                     for other in _coordinated(doc, head, mentions):
                         if not tail or other.entity != tail.entity:
-                            rels.append(_relation(p.type, other, tail, None, sent, 0.9 * conf))
+                            rels.append(_relation(rtype, other, tail, None, sent, 0.9 * conf))
                 if p.type in _CO_LED and head.etype == "person" and tail is not None and tail.etype == "group":
                     partner = _kin_partner(doc, tail, mentions)  # "dirigía Los Cachiros con su hermano X"
                     if partner is not None and partner.entity != head.entity:
