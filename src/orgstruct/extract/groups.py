@@ -376,8 +376,8 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
         )
     if text.isalpha() and len(text) >= 6:
         return False  # a shouted word of a dateline or headline ("RIO DE JANEIRO", "WENZHOU"), not an acronym
-    if re.fullmatch(r"[A-Z]-\d{1,3}", text):
-        return False  # a call sign ("Z-40", "X-20"); the M-19 guerrilla is a known group
+    if re.fullmatch(r"[A-Z]-?\d{2,4}", text):
+        return False  # a call sign ("Z-40", "X-20", "Z200"); the M-19 guerrilla is a known group
     return (
         bool(re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", text))
         and text not in lex.acronym_stop
@@ -819,6 +819,8 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             person = _PERSON_BEFORE.search(doc.text, max(sent.start, m.start() - 40), m.start())
             if person and fold(person.group("first")) in given_names():
                 continue  # "mataron a Juan Pérez, al que llamaban El Gordo": a person's nickname
+            if re.search(r"\ba quien(?:es)?\b[^.;]{0,40}$", doc.text[max(sent.start, m.start() - 50) : m.start()]):
+                continue  # "Gilberto Malony Hernández, a quien en la costa llamaban «El Picurito»": a person
             cands.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "aka", links=[j]))
             end = m.start("name") + len(name)
             paren = _PAREN.match(doc.text[end : end + 80])
