@@ -620,6 +620,10 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue
         if head.endswith("s") and fold(head) not in {"brothers", "hermanos"}:
             continue
+        if _INDEFINITE_BEFORE.search(doc.text, max(sent.start, start - 6), start):
+            continue  # "a plot with a Merseyside gang", "an East London gang": a description
+        if fold(head) not in lex.strong_heads and _HEAD_AS_MODIFIER.match(doc.text, m.end()):
+            continue  # "Senior gang leaders", "its Yuen Long faction leader": the noun modifies another
         if fold(head) in _SIBLING_HEADS and _only_given_names(name):
             continue  # "Both brothers", "Marco and Luca brothers": persons, not a family name
         name, start = _cut_description(name, start)  # "the Dubai-based Kinahan cartel"
@@ -661,6 +665,13 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             end = pair.end()  # "el cártel Tito y Dino": a group named after two persons
         out.append(_Candidate(start, end, doc.text[start:end], sent.index, "lowercase_head"))
     return out
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|un|una)\s+$", re.IGNORECASE)
+_HEAD_AS_MODIFIER = re.compile(
+    r"\s+(?:leaders?|members?|bosses|boss|groups|system|figures?|families|wars?|feuds?|violence|territory|turf|"
+    r"chiefs?|associates?|soldiers?|activity|activities)\b"
+)
 
 
 # the second name of a pair after a group noun: "(el cártel) Tito y Dino", not "Sinaloa y Los Zetas"
