@@ -622,7 +622,7 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
             continue
         if _INDEFINITE_BEFORE.search(doc.text, max(sent.start, start - 6), start):
             continue  # "a plot with a Merseyside gang", "an East London gang": a description
-        if fold(head) not in lex.strong_heads and _HEAD_AS_MODIFIER.match(doc.text, m.end()):
+        if fold(head) != "cartel" and _HEAD_AS_MODIFIER.match(doc.text, m.end()):  # not "Sinaloa cartel leaders"
             continue  # "Senior gang leaders", "its Yuen Long faction leader": the noun modifies another
         if fold(head) in _SIBLING_HEADS and _only_given_names(name):
             continue  # "Both brothers", "Marco and Luca brothers": persons, not a family name
