@@ -97,7 +97,9 @@ _SPELLED_BEFORE = re.compile(
 # a naming whose subject is a pronoun or dropped: "It was founded in 1958 as the Minato-kai", "Nació como..."
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:It|They|it|they)\s+)?(?:(?:later|also|first|originally|luego|después)\s+)?$")
 # naming forms whose object is a pronoun or nothing: "gave them a nickname", "call it", "la llaman"
-_BY_PRONOUN = re.compile(r"^(?:the |a )?nickname|^el (?:apodo|sobrenombre)|^(?:call|calls|called|calling|dub|dubbed) (?:it|them)|^(?:llaman|llamaban|llamaron|apodan|apodaban|apodaron)")
+_BY_PRONOUN = re.compile(
+    r"^(?:the |a )?nickname|^el (?:apodo|sobrenombre)|^(?:call|calls|called|calling|dub|dubbed) (?:it|them)|^(?:llaman|llamaban|llamaron|apodan|apodaban|apodaron)"
+)
 # "se la conoció también como la banda de El Picure": a gang named after a person's nickname
 _NAMED_AFTER_NICKNAME = re.compile(
     r"\b(?:conoce|conoció|conocía|conocen|conocían|known|llamaban|llaman|called)\s+(?:también\s+|also\s+)?(?:como|as)\s+"

@@ -150,7 +150,12 @@ _UNNAMED_UNIT = re.compile(
     re.IGNORECASE,
 )
 # right before a group: "una célula del", "a faction of the" (the group is the unit's parent)
-_UNIT_OF = re.compile(r"\b(?:a|an|una|un|the|la|el)\s+" + _UNIT_NOUNS + r"\s+(?:of|de|del|within)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$", re.IGNORECASE)
+_UNIT_OF = re.compile(
+    r"\b(?:a|an|una|un|the|la|el)\s+"
+    + _UNIT_NOUNS
+    + r"\s+(?:of|de|del|within)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
+    re.IGNORECASE,
+)
 # between a leadership trigger and its group: a sub-unit, so the person runs part of the group
 _UNIT_BEFORE_GROUP = re.compile(
     r"\s*(?:(?:its|their|the|his|a|an|one|la|el|las|los|su|sus|una|un|uno)\s+)?(?:[\w\-]+\s+){0,3}?"
@@ -715,12 +720,16 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 both = not (p.voice == "copular" and p.type == "works_for")
                 conf = conf_scale * _confidence(m, head, tail if both else None)
                 rtype = p.type
-                if rtype == "leads" and tail is not None and (
-                    p.voice == "nominal"
-                    and _UNIT_OBJECT.match(doc.text, m.end(), sent.end)
-                    or p.voice == "active"
-                    and tail.start >= m.end()
-                    and _UNIT_BEFORE_GROUP.match(doc.text, m.end(), tail.start)
+                if (
+                    rtype == "leads"
+                    and tail is not None
+                    and (
+                        p.voice == "nominal"
+                        and _UNIT_OBJECT.match(doc.text, m.end(), sent.end)
+                        or p.voice == "active"
+                        and tail.start >= m.end()
+                        and _UNIT_BEFORE_GROUP.match(doc.text, m.end(), tail.start)
+                    )
                 ):
                     # "the head of the Palermo nest", "commander of its southern forces", "jefe de
                     # un frente de las FARC": the person runs a part of the group
