@@ -122,7 +122,8 @@ _NAME_TAIL = r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + 
 _CALLED = re.compile(
     r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|business|"
     r"(?<!\ban )(?<!\bpolice )(?<!\bjoint )operation|"  # not "an operation called Black Tie 2"
-    r"outfit|enterprise|organización|red|clan|facción|pandilla|cártel|estructura|negocio)\s+(?:[a-záéíóú]+\s+)?"
+    r"outfit|enterprise|organización|red|clan|facción|pandilla|cártel|estructura|negocio|alliance|coalition|"
+    r"federation|alianza|coalición|federación|célula|cell)\s+(?:[a-záéíóú]+\s+)?"
     r"(?:known as|called|named|dubbed|"
     r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“«]?"
     + _NAME_TAIL
