@@ -486,10 +486,22 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             if not _ALIAS_CONTEXT.search(doc.text[max(0, m.start() - 40) : m.start()]):
                 found.append(_Candidate(m.start(), m.end(), m.group(0), _sentence_of(doc, m.start()), "known"))
     found = _spelled_out_acronyms(doc, found)
+    # "la Oficina de Control de Activos Extranjeros (OFAC)": a name spelled out before an
+    # institution's acronym of the stoplist is that institution
+    found = [
+        c
+        for c in found
+        if c.kind == "known"
+        or not (m := _ACRONYM_AFTER.match(doc.text, c.end))
+        or m.group(1) not in lex.acronym_stop
+        or any(fold(t) in _NAMED_GROUP_HEADS for t in tokens(c.text))  # "Organización de Narcotraficantes Unidos (ONU)"
+    ]
     kept = _drop_nested(found)
     return sorted(kept + _inner_groups(kept), key=lambda c: c.start)
 
 
+_NAMED_GROUP_HEADS = {"organizacion", "organization", "organisation", "cartel", "clan", "gang", "mafia", "banda"}
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z]{2,8})\s*\)")
 # a capitalised name of two or more words right before an opening parenthesis
 _NAME_BEFORE_PAREN = re.compile(
     r"(?<![\w'’\-])(?P<name>[A-ZÁÉÍÓÚÑ][\w'’\-]*(?:\s+(?:(?:de|del|la|las|los|of|the|for|y|and|de la)\s+)?"
