@@ -220,6 +220,13 @@ def _has_person_context(doc: Document, start: int, end: int, first: str, lex: En
     )
 
 
+# a preposition of place right before a name; not "recayó en", "confiaba en", "delegó en" (a person)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?<!recayó )(?<!recaía )(?<!confiaba )(?<!confió )(?<!delegó )(?<!delegaba )(?<!pensaba )(?<!apoyó )"
+    r"\b(?:en|in|desde|hacia|near)\s+$"
+)
+
+
 def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]):
     for sent in doc.sentences:
         for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
@@ -240,6 +247,8 @@ def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, i
                     continue
                 if not _has_person_context(doc, start, start + len(text), text.split()[0], lex):
                     continue
+                if _LOCATIVE_BEFORE.search(doc.text, max(0, start - 20), start):
+                    continue  # "en Lázaro Cárdenas, Arteaga y Tumbiscatío", "in Salvador de Bahía": a place
                 yield sent.index, start, start + len(text), text
 
 
