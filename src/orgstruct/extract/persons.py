@@ -149,6 +149,10 @@ _TITLES = {
 
 def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
     words = text.split()
+    titled = [i for i, w in enumerate(words[:-2]) if fold(w) in _TITLES]
+    if titled:  # "U.S. District Judge Colleen Kollar-Kotelly", "Manhattan U.S. Attorney Preet Bharara"
+        cut = text.index(words[titled[-1] + 1], sum(len(w) + 1 for w in words[: titled[-1] + 1]) - 1)
+        start, text, words = start + cut, text[cut:], words[titled[-1] + 1 :]
     while words and (
         fold(words[0]) in lex.stopwords
         or fold(words[0]) in lex.demonyms
