@@ -417,7 +417,7 @@ def _named_before_kin_re() -> re.Pattern[str]:
     words = sorted(entity_lexicon().kinship, key=len, reverse=True)
     kin = "|".join(re.escape(w) for w in words)
     return re.compile(
-        rf"(?<![\w\-])(?P<name>{_NAME_WORD}),\s+(?:(?:la|el|su|the|his|her|their|a|an|una|un)\s+)?"
+        rf"(?<![\w\-])(?P<name>{_NAME_WORD})(?:,|\s+(?:is|was|es|era|fue))\s+(?:(?:la|el|su|the|his|her|their|a|an|una|un)\s+)?"
         rf"(?:(?:younger|older|elder|eldest|youngest|menor|mayor)\s+)?(?:{kin})\b"
     )
 
