@@ -405,6 +405,27 @@ def _kin_relations(
     return out
 
 
+_SECOND = re.compile(r"(?i)\b(?:segundo|second|número dos|number two)\b")
+_AS_DEPUTY = re.compile(
+    r"\s*,?\s+(?:as|como)\s+(?:his|her|su)\s+(?:(?:trusted|senior|chief|top|principal)\s+)?(?:right hand|right-hand man|"
+    r"second-in-command|deputy|number two|lieutenant|underboss|lugarteniente|mano derecha|segundo al mando|número dos)\b",
+    re.IGNORECASE,
+)
+
+
+def _as_his_deputy(doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
+    """ "Taghi ran it with Saïd Razzouki as his right hand": the person named before the
+    deputy is the one he serves."""
+    out: list[Relation] = []
+    persons = [m for m in mentions if m.etype == "person"]
+    for p in persons:
+        if _AS_DEPUTY.match(doc.text, p.end, sent.end):
+            boss = _left(persons, p.start, ("person",), p.entity)
+            if boss is not None:
+                out.append(_relation("lieutenant_of", p, boss, None, sent, 0.7))
+    return out
+
+
 def _surname_shared_in_a_list(doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
     """ "Arturo, Carlos, Alfredo and Héctor Beltrán Leyva", "Gilberto y Miguel Rodríguez Orejuela":
     first names listed before a full name carry its surname, so the listed persons are siblings."""
@@ -672,6 +693,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
             continue
         rels: list[Relation] = _kin_relations(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
         rels += _surname_shared_in_a_list(doc, sent, mentions)
+        rels += _as_his_deputy(doc, sent, mentions)
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 if p.voice == "between":
@@ -720,6 +742,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 both = not (p.voice == "copular" and p.type == "works_for")
                 conf = conf_scale * _confidence(m, head, tail if both else None)
                 rtype = p.type
+                if rtype == "works_for" and tail is not None and tail.etype == "person" and _SECOND.search(m.group(0)):
+                    rtype = "lieutenant_of"  # "segundo al mando de Claudius Massop": his deputy, not his employee
                 if (
                     rtype == "leads"
                     and tail is not None
