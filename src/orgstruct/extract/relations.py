@@ -405,6 +405,14 @@ def _kin_relations(
     return out
 
 
+# an official's title right before a person's name (with at most a short complement between)
+_OFFICIAL_BEFORE = re.compile(
+    r"\b(?i:fiscal|fiscales|juez|jueza|judge|ministro|ministra|minister|presidente|presidenta|president|investigador|"
+    r"investigadora|prosecutors?|attorney|detective|comisario|commissioner|comisionado|senador|senadora|senator|"
+    r"alcalde|alcaldesa|mayor|gobernador|governor|abogad[oa]|lawyer|periodista|journalist|reporter)\b"
+    r"(?:\s+(?:superior|federal|general|adjunt[oa]|del? (?:[A-ZÁÉÍÓÚ][\w\-]+\s*)+(?:de [A-ZÁÉÍÓÚ][\w\-]+)?|"
+    r"(?:[A-Z][\w.\-]*\s+){1,3}))?\s*,?\s*$"
+)
 _SECOND = re.compile(r"(?i)\b(?:segundo|second|número dos|number two)\b")
 _AS_DEPUTY = re.compile(
     r"\s*,?\s+(?:as|como)\s+(?:his|her|su)\s+(?:(?:trusted|senior|chief|top|principal)\s+)?(?:right hand|right-hand man|"
@@ -758,6 +766,10 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     # "the head of the Palermo nest", "commander of its southern forces", "jefe de
                     # un frente de las FARC": the person runs a part of the group
                     rtype = "directs"
+                if rtype == "arrested" and _OFFICIAL_BEFORE.search(
+                    doc.text, max(sent.start, head.start - 60), head.start
+                ):
+                    continue  # "el ministro del Interior, Ali Yerlikaya", "Judge Juan Pérez Giménez": no suspect
                 rels.append(_relation(rtype, head, tail, p.kind, sent, conf))
                 if p.type in _COORDINATED_TYPES and (head.etype == "person" or p.voice == "copular"):
                     for other in _coordinated(doc, head, mentions):
