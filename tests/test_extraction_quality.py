@@ -10,18 +10,17 @@ from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, l
 from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
-    # en alias accuracy lowered 0.60 -> 0.55 at commit 3db280e's rule ("the Lorenzanas and Mendozas"
-    # as two families), which moved one of the gold's 24 English aliases ("the Cuntreras and Caruanas"
-    # is one clan): 0.625 -> 0.583, said in the README and the issue note
-    "en": {"groups_f1": 0.86, "alias_accuracy": 0.55, "persons_f1": 0.92, "relations_f1": 0.43, "operations_f1": 0.50},
-    "es": {"groups_f1": 0.88, "alias_accuracy": 0.83, "persons_f1": 0.91, "relations_f1": 0.50, "operations_f1": 0.53},
+    # the relation floors stay where they were (0.43 / 0.50) although the retrained typer brought the
+    # gold's learned relation F1 down to 0.432 / 0.510 (README "Figures"): never lowered for it
+    "en": {"groups_f1": 0.88, "alias_accuracy": 0.72, "persons_f1": 0.93, "relations_f1": 0.43, "operations_f1": 0.50},
+    "es": {"groups_f1": 0.88, "alias_accuracy": 0.89, "persons_f1": 0.92, "relations_f1": 0.50, "operations_f1": 0.53},
 }
 # the rules alone on data/gold_train (the typer and the operations scorer train on it; since commit
 # 312b0ca its misses are read for development too, so these guard a second development set; its
 # 60 documents added on 2026-11-28 were scored once before anyone read them, see README)
 RULES_FLOORS_TRAIN = {
-    "en": {"groups_f1": 0.87, "persons_f1": 0.92, "relations_f1": 0.41, "operations_f1": 0.48},
-    "es": {"groups_f1": 0.87, "persons_f1": 0.91, "relations_f1": 0.40, "operations_f1": 0.44},
+    "en": {"groups_f1": 0.89, "persons_f1": 0.93, "relations_f1": 0.42, "operations_f1": 0.49},
+    "es": {"groups_f1": 0.87, "persons_f1": 0.91, "relations_f1": 0.42, "operations_f1": 0.45},
 }
 
 
