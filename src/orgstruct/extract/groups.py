@@ -123,7 +123,8 @@ _CALLED = re.compile(
     r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|business|"
     r"(?<!\ban )(?<!\bpolice )(?<!\bjoint )operation|"  # not "an operation called Black Tie 2"
     r"outfit|enterprise|organización|red|clan|facción|pandilla|cártel|estructura|negocio|alliance|coalition|"
-    r"federation|alianza|coalición|federación|célula|cell)\s+(?:[a-záéíóú]+\s+)?"
+    r"federation|alianza|coalición|federación|célula|cell|unit|squad|militia|unidad|escuadrón)\s+"
+    r"(?:[a-záéíóú]+\s+){0,4}?"  # "an elite unit of hard men he called the Strike Force"
     r"(?:known as|called|named|dubbed|"
     r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“«]?"
     + _NAME_TAIL
