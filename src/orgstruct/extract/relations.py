@@ -547,6 +547,13 @@ def _kin_partner(doc: Document, tail: Mention, mentions: list[Mention]) -> Menti
     return None
 
 
+# a determiner and a lower-case noun right after a trigger that is no word for a group
+_NON_GROUP_OBJECT = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its|el|la|los|las|un|una|su|sus)\s+(?:[a-záéíóúñ\-]+\s+)?"
+    r"(?!(?:gang|group|organi[sz]ation|cartel|network|family|clan|crew|syndicate|faction|outfit|band|ring|mafia|"
+    r"banda|grupo|organización|cártel|red|familia|clan|facción|pandilla|estructura|empresa|negocio|business|"
+    r"operation|operations|operación|club|structure|alliance|alianza)\b)[a-záéíóúñ]+\b"
+)
 _OPPOSED = {"rival_of", "allied_with"}
 PRONOUN_SUBJECT_VOICES = ("active", "nominal", "copular")
 _MEMBERSHIP = {"leads", "directs", "finances", "works_for", "lieutenant_of"}
@@ -718,6 +725,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     and "group" in p.tail
                     and p.voice in ("nominal", "active", "copular", "passive")
                 ):
+                    if p.voice == "active" and _NON_GROUP_OBJECT.match(doc.text, m.end(), sent.end):
+                        continue  # "Barrera ran the routes": the trigger's object is no group
                     tail, conf_scale = salient.get(sent.index), 0.6
                     if p.voice == "passive":  # "It was founded by X" / "Founded by X, it grew...": the
                         tail = salient.get(sent.index - 1, tail)  # group of the text so far, not one named later
