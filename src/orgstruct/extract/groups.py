@@ -85,9 +85,12 @@ _NAMED_LATER = re.compile(
     r"(?: en \d{4})? como|(?:fue|fueron) (?:fundad[oa]s?|cread[oa]s?) como|(?:its|their) (?:first|original|former|old) "
     r"name,?|(?:su|sus) (?:primer|antiguo|original) nombre,?)|"
     r"pasó a llamarse|(?:came|come|comes) to be known as|became known as|(?:was|were|is|are) dubbed|"
-    r"(?:was|were|is|are) nicknamed|(?:the |a )?nickname(?: (?:that|which) \w+:)?|el (?:apodo|sobrenombre)(?: de)?|"
-    r"(?:call|calls|called|calling|dub|dubbed) (?:it|them)(?: simply)?|(?:also )?(?:goes|go|went) by|"
-    r"(?:(?<=\bla )|(?<=\blo )|(?<=\blas )|(?<=\blos )|(?<=\bles ))(?:llaman|llamaban|llamaron|apodan|apodaban|apodaron)(?: simplemente)?)"
+    r"(?:was|were|is|are) nicknamed|(?:also )?(?:goes|go|went) by|"
+    # namings whose object is a pronoun or nothing ("gave them a nickname", "call it", "la llaman")
+    r"(?P<pronoun>(?:the |a )?nickname(?: (?:that|which) \w+:)?|el (?:apodo|sobrenombre)(?: de)?|"
+    r"(?:call|calls|called|calling|dub|dubbed) (?:it|them)(?: simply)?|"
+    r"(?:(?<=\bla )|(?<=\blo )|(?<=\blas )|(?<=\blos )|(?<=\bles ))(?:llaman|llamaban|llamaron|apodan|apodaban|apodaron)"
+    r"(?: simplemente)?))"
     r"\s+(?:como\s+)?(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“]?" + _NAME_SEQ
 )
 _SPELLED_BEFORE = re.compile(
@@ -96,10 +99,6 @@ _SPELLED_BEFORE = re.compile(
 )
 # a naming whose subject is a pronoun or dropped: "It was founded in 1958 as the Minato-kai", "Nació como..."
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:It|They|it|they)\s+)?(?:(?:later|also|first|originally|luego|después)\s+)?$")
-# naming forms whose object is a pronoun or nothing: "gave them a nickname", "call it", "la llaman"
-_BY_PRONOUN = re.compile(
-    r"^(?:the |a )?nickname|^el (?:apodo|sobrenombre)|^(?:call|calls|called|calling|dub|dubbed) (?:it|them)|^(?:llaman|llamaban|llamaron|apodan|apodaban|apodaron)"
-)
 # "se la conoció también como la banda de El Picure": a gang named after a person's nickname
 _NAMED_AFTER_NICKNAME = re.compile(
     r"\b(?:conoce|conoció|conocía|conocen|conocían|known|llamaban|llaman|called)\s+(?:también\s+|also\s+)?(?:como|as)\s+"
@@ -822,7 +821,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             name = m.group("name").strip().rstrip(",.")
             before = [j for j, c in enumerate(cands) if c.end <= m.start() and m.start() - c.end <= 150]
             if m.re is _NAMED_LATER and (
-                _BY_PRONOUN.search(m.group(0)) or _PRONOUN_SUBJECT.search(doc.text[sent.start : m.start()])
+                m.group("pronoun") or _PRONOUN_SUBJECT.search(doc.text[sent.start : m.start()])
             ):
                 # "gave them a nickname", "call it X", "la llaman X": the group this sentence or,
                 # failing that, the text is about, not the last name of the sentence before

@@ -148,11 +148,12 @@ _TITLES = {
 
 
 def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
-    words = text.split()
-    titled = [i for i, w in enumerate(words[:-2]) if fold(w) in _TITLES]
+    spans = list(re.finditer(r"\S+", text))
+    titled = [i for i, w in enumerate(spans[:-2]) if fold(w.group()) in _TITLES]
     if titled:  # "U.S. District Judge Colleen Kollar-Kotelly", "Manhattan U.S. Attorney Preet Bharara"
-        cut = text.index(words[titled[-1] + 1], sum(len(w) + 1 for w in words[: titled[-1] + 1]) - 1)
-        start, text, words = start + cut, text[cut:], words[titled[-1] + 1 :]
+        cut = spans[titled[-1] + 1].start()
+        start, text = start + cut, text[cut:]
+    words = text.split()
     while words and (
         fold(words[0]) in lex.stopwords
         or fold(words[0]) in lex.demonyms

@@ -156,18 +156,22 @@ _UNIT_OF = re.compile(
     + r"\s+(?:of|de|del|within)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
     re.IGNORECASE,
 )
+# the parts a leader can run of a group (lower case only: "Bloque Centauros" is a name)
+_SUB_UNIT_WORDS = (
+    "factions?|fronts?|cells?|chapters?|nests?|forces|wings?|branch(?:es)?|columns?|blocs?|"
+    "frentes?|facci[oó]n|facciones|células?|columnas?|bloques?|ramas?|plazas?|tropas?"
+)
 # between a leadership trigger and its group: a sub-unit, so the person runs part of the group
 _UNIT_BEFORE_GROUP = re.compile(
     r"\s*(?:(?:its|their|the|his|a|an|one|la|el|las|los|su|sus|una|un|uno)\s+)?(?:[\w\-]+\s+){0,3}?"
-    r"(?-i:factions?|fronts?|cells?|chapters?|nests?|forces|wings?|branch(?:es)?|units?|columns?|blocs?|crews?|"
-    r"frentes?|facci[oó]n|facciones|células?|columnas?|bloques?|estructuras?|ramas?|brazos?|plazas?|tropas?)\s+"
+    rf"(?-i:{_SUB_UNIT_WORDS}|units?|crews?|estructuras?|brazos?)\s+"
     r"(?:[^.;]{0,40}?\s)?(?:of|de|del|within|dentro del?)\s[^.;]{0,30}$",
     re.IGNORECASE,
 )
+# right after a leadership trigger: "the head of the Palermo nest", "commander of its southern forces"
 _UNIT_OBJECT = re.compile(
     r"\s*(?:(?:its|their|the|his|her|a|an|one|la|el|las|los|su|sus|una|un|uno)\s+)?(?:[\w\-'’\"“”]+\s+){0,3}?"
-    r"(?-i:factions?|fronts?|cells?|chapters?|nests?|forces|wings?|branch(?:es)?|columns?|blocs?|"
-    r"frentes?|facci[oó]n|facciones|células?|columnas?|bloques?|ramas?|plazas?|tropas?)\b",
+    rf"(?-i:{_SUB_UNIT_WORDS})\b",
     re.IGNORECASE,
 )
 _AGENT_AFTER = re.compile(r"\s+(?:by|por)\b", re.IGNORECASE)
@@ -497,6 +501,18 @@ _COORDINATED_TYPES = {"leads", "directs", "works_for", "finances", "brokers_for"
 _COORDINATED_TAILS = {"allied_with", "rival_of", "works_for", "brokers_for"}
 
 
+def _demonym_between(gap: str) -> bool:
+    """A list separator followed by a nationality: ", el italiano " in "el irlandés A, el italiano B"."""
+    dm = _DEMONYM_TAIL.search(gap)
+    demonyms = entity_lexicon().demonyms
+    return bool(
+        dm
+        and fold(dm.group(1)) in demonyms
+        and (not dm.group(2) or fold(dm.group(2)) in demonyms)
+        and _LIST_SEP.match(gap[: dm.start()] + " ")
+    )
+
+
 def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> list[Mention]:
     """Other persons listed together with ``mention``: "A, B and C were arrested", "los
     hermanos X y Y"; aliases between the names ('A, alias "Z", and B') are stepped over."""
@@ -514,16 +530,8 @@ def _coordinated(doc: Document, mention: Mention, mentions: list[Mention]) -> li
             if nxt.entity == cur.entity and _SAME_ENTITY_GAP.match(gap):
                 j, cur = j + step, nxt
                 continue
-            if not _LIST_SEP.match(gap):
-                dm = _DEMONYM_TAIL.search(gap)
-                demonyms = entity_lexicon().demonyms
-                if not (
-                    dm
-                    and fold(dm.group(1)) in demonyms
-                    and (not dm.group(2) or fold(dm.group(2)) in demonyms)
-                    and _LIST_SEP.match(gap[: dm.start()] + " ")
-                ):
-                    break
+            if not _LIST_SEP.match(gap) and not _demonym_between(gap):
+                break
             if nxt.entity != mention.entity and all(o.entity != nxt.entity for o in out):
                 out.append(nxt)
             j, cur = j + step, nxt
@@ -551,11 +559,10 @@ def _kin_partner(doc: Document, tail: Mention, mentions: list[Mention]) -> Menti
 _NON_GROUP_OBJECT = re.compile(
     r"\s+(?:the|a|an|his|her|their|its|el|la|los|las|un|una|su|sus)\s+(?:[a-záéíóúñ\-]+\s+)?"
     r"(?!(?:gang|group|organi[sz]ation|cartel|network|family|clan|crew|syndicate|faction|outfit|band|ring|mafia|"
-    r"banda|grupo|organización|cártel|red|familia|clan|facción|pandilla|estructura|empresa|negocio|business|"
+    r"banda|grupo|organización|cártel|red|familia|facción|pandilla|estructura|empresa|negocio|business|"
     r"operation|operations|operación|club|structure|alliance|alianza)\b)[a-záéíóúñ]+\b"
 )
 _OPPOSED = {"rival_of", "allied_with"}
-PRONOUN_SUBJECT_VOICES = ("active", "nominal", "copular")
 _MEMBERSHIP = {"leads", "directs", "finances", "works_for", "lieutenant_of"}
 
 
@@ -740,7 +747,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     head is None
                     and tail is not None
                     and "person" in p.head
-                    and p.voice in PRONOUN_SUBJECT_VOICES
+                    and p.voice in ("active", "nominal", "copular")
                     and earlier
                     and _UNNAMED_SUBJECT.match(sent.text)
                     and not _common_noun_subject(m)
