@@ -155,10 +155,15 @@ _GROUP_APPOSITION_BEFORE = re.compile(
 
 _FAMILY_CONTEXT = re.compile(r"\b(?:famil(?:y|ies)|clans?|gangs?|cartels?|crews?|syndicates?)\b", re.IGNORECASE)
 _PLURAL_PAIR = re.compile(r"\bthe\s+(?P<a>[A-Z][a-z]+s)\s+and\s+(?:the\s+)?(?P<b>[A-Z][a-z]+s)\b")
-# a sub-unit of the group named next: what a naming after that group names is the sub-unit
-_SUB_UNIT_BEFORE = re.compile(
-    r"\b(?:a|an|one|una?|the|la|el)\s+(?:\w+\s+)?(?:cell|faction|wing|armed wing|unit|branch|chapter|clique|splinter group|"
-    r"offshoot|célula|facción|brazo armado|brazo|ala|rama|unidad|escisión|clica|clika)\s+(?:of|de|del)\s+"
+# the nouns of a unit inside a group (lower or upper case: "a cell", "una Célula")
+UNIT_NOUNS = (
+    r"(?:cell|chapter|faction|armed wing|wing|branch|crew|unit|squad|group|gang|network|clique|splinter group|offshoot|"
+    r"célula|facción|rama|brazo armado|brazo|ala|unidad|grupo|banda|red|estructura|escisión|clica|clika)"
+)
+# a unit of the group named next ("una célula del", "a faction of the"): a naming after that
+# group names the unit, and a trigger's group there is the unit's parent
+UNIT_OF_BEFORE = re.compile(
+    r"\b(?:a|an|one|una?|the|la|el)\s+(?:\w+\s+)?" + UNIT_NOUNS + r"\s+(?:of|de|del|within)\s+"
     r"(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
     re.IGNORECASE,
 )
@@ -787,7 +792,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             if not usable(name, quoted=regex in (_QUOTED_APPOSITION, _QUOTED_TRANSLATION, _QUOTED_NEXT)):
                 continue
             start = c.end + m.start("name")
-            if regex is _AKA and _SUB_UNIT_BEFORE.search(doc.text, max(0, c.start - 40), c.start):
+            if regex is _AKA and UNIT_OF_BEFORE.search(doc.text, max(0, c.start - 40), c.start):
                 # "una célula de Los Zetas conocida como «Z 200»": the cell's name, a group of its own
                 cands.append(_Candidate(start, start + len(name), name, c.sentence, "called"))
                 continue

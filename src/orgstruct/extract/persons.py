@@ -92,59 +92,20 @@ def _ends_a_longer_name(doc: Document, start: int) -> bool:
     return bool(re.search(r"[A-ZÁÉÍÓÚÑ][\w\-]*\s+$", doc.text[max(0, start - 30) : start]))
 
 
+# an office held by a person named right after it ("Judge Juan Pérez", "el fiscal X"): an official,
+# so neither part of the name nor a suspect of an arrest next to it
+OFFICIAL_TITLES = frozenset(
+    (
+        "commissioner detective inspector superintendent sergeant constable prosecutor attorney minister "
+        "president senator congresswoman premier sheriff agent comisario comisaria fiscal ministro ministra "
+        "presidente presidenta senador senadora diputado diputada inspectora subcomisario sargento teniente "
+        "capitán agente procurador procuradora expresidente exdiputado exministro judge juez jueza mayor "
+        "alcalde alcaldesa governor gobernador gobernadora fiscales investigador investigadora prosecutors "
+        "comisionado abogado abogada lawyer periodista journalist reporter"
+    ).split()
+)
 # titles before a name ("Assistant Commissioner Krissy Barrett"), not part of it
-_TITLES = {
-    "acting",
-    "assistant",
-    "commissioner",
-    "detective",
-    "inspector",
-    "superintendent",
-    "sergeant",
-    "constable",
-    "prosecutor",
-    "attorney",
-    "minister",
-    "president",
-    "senator",
-    "congresswoman",
-    "premier",
-    "sheriff",
-    "agent",
-    "special",
-    "comisario",
-    "comisaria",
-    "fiscal",
-    "ministro",
-    "ministra",
-    "presidente",
-    "presidenta",
-    "senador",
-    "senadora",
-    "diputado",
-    "diputada",
-    "inspectora",
-    "subcomisario",
-    "sargento",
-    "teniente",
-    "capitán",
-    "agente",
-    "procurador",
-    "procuradora",
-    "expresidente",
-    "exdiputado",
-    "exministro",
-    "judge",
-    "presiding",
-    "juez",
-    "jueza",
-    "mayor",
-    "alcalde",
-    "alcaldesa",
-    "governor",
-    "gobernador",
-    "gobernadora",
-}
+_TITLES = frozenset(fold(t) for t in OFFICIAL_TITLES | {"acting", "assistant", "special", "presiding"})
 
 
 def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from orgstruct.extract.groups import outer_mentions
+from orgstruct.extract.groups import UNIT_NOUNS, UNIT_OF_BEFORE, outer_mentions
 from orgstruct.extract.lexicon import entity_lexicon, fold, given_names
+from orgstruct.extract.persons import OFFICIAL_TITLES
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Person, Relation, Sentence, Span
 
@@ -140,20 +141,9 @@ _DETERMINERS = set(
     "the a an its his her their this that these those one el la los las lo un una unos unas uno su sus "
     "este esta estos estas ese esa esos esas aquel aquella dicho dicha".split()
 )
-_UNIT_NOUNS = (
-    r"(?:cell|chapter|faction|wing|branch|crew|unit|squad|group|gang|network|célula|facción|rama|brazo armado|brazo|"
-    r"ala|grupo|banda|red|estructura|escisión|offshoot|splinter group)"
-)
 # right after a trigger: an unnamed unit is its object ("led a breakaway chapter that ...")
 _UNNAMED_UNIT = re.compile(
-    r"\s+(?:a|an|un|una)\s+(?:[a-záéíóúñ\-]+\s+){0,2}?" + _UNIT_NOUNS + r"\b(?:(?!\b(?:of|de|del)\b)[^.;])*$",
-    re.IGNORECASE,
-)
-# right before a group: "una célula del", "a faction of the" (the group is the unit's parent)
-_UNIT_OF = re.compile(
-    r"\b(?:a|an|una|un|the|la|el)\s+"
-    + _UNIT_NOUNS
-    + r"\s+(?:of|de|del|within)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
+    r"\s+(?:a|an|un|una)\s+(?:[a-záéíóúñ\-]+\s+){0,2}?" + UNIT_NOUNS + r"\b(?:(?!\b(?:of|de|del)\b)[^.;])*$",
     re.IGNORECASE,
 )
 # the parts a leader can run of a group (lower case only: "Bloque Centauros" is a name)
@@ -189,7 +179,7 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
     if p.voice == "passive":
         tail = _left(mentions, s, p.tail)
         if tail is not None and "group" in p.tail:
-            unit = _UNIT_OF.search(m.string, max(0, tail.start - 40), tail.start)
+            unit = UNIT_OF_BEFORE.search(m.string, max(0, tail.start - 40), tail.start)
             if unit is not None:  # "El Demonio, una célula del Tren del Llano jefaturada por X": the cell
                 named = _left(mentions, unit.start() + 1, ("group",), tail.entity)
                 tail = named if named is not None and unit.start() - named.end <= 3 else None
@@ -411,9 +401,7 @@ def _kin_relations(
 
 # an official's title right before a person's name (with at most a short complement between)
 _OFFICIAL_BEFORE = re.compile(
-    r"\b(?i:fiscal|fiscales|juez|jueza|judge|ministro|ministra|minister|presidente|presidenta|president|investigador|"
-    r"investigadora|prosecutors?|attorney|detective|comisario|commissioner|comisionado|senador|senadora|senator|"
-    r"alcalde|alcaldesa|mayor|gobernador|governor|abogad[oa]|lawyer|periodista|journalist|reporter)\b"
+    r"\b(?i:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")\b"
     r"(?:\s+(?:superior|federal|general|adjunt[oa]|del? (?:[A-ZÁÉÍÓÚ][\w\-]+\s*)+(?:de [A-ZÁÉÍÓÚ][\w\-]+)?|"
     r"(?:[A-Z][\w.\-]*\s+){1,3}))?\s*,?\s*$"
 )
@@ -743,16 +731,6 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
                     if head is not None and head.entity == tail.entity:  # "It fought a war with the rival X":
                         head = salient.get(sent.index - 1)  # the group spoken of before, not X itself
-                elif (
-                    head is None
-                    and tail is not None
-                    and "person" in p.head
-                    and p.voice in ("active", "nominal", "copular")
-                    and earlier
-                    and _UNNAMED_SUBJECT.match(sent.text)
-                    and not _common_noun_subject(m)
-                ):
-                    head, conf_scale = earlier[-1], 0.5  # "He later led the X": the person just named
                 elif head is None and p.voice == "unary" and earlier and not _common_noun_subject(m):
                     both = _both_heads(doc, sent, m, earlier)
                     for other in both[1:]:
