@@ -978,3 +978,27 @@ def test_a_family_named_by_surname_that_runs_a_named_group_is_that_group():
         "Los Hamzy controlan el negocio. Los Hamzy tienen enemigos."
     )
     assert {g.name for g in extract(text, learned=False).groups} == {"Los Hamzy", "Brothers 4 Life"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a unit noun in apposition after a name makes the name a group's, article or not
+        (
+            "Los detenidos integran El Demonio, una célula del Tren del Llano, según la policía.",
+            {"Demonio", "Tren del Llano"},
+        ),
+        ("Police said Juan Pérez, a gang leader, was shot in Cali.", set()),
+        # a lower-case name after "so-called" / "el denominado"
+        ("La operación fue contra el denominado cártel de los Balcanes, con 61 detenidos.", {"cártel de los Balcanes"}),
+        ("Los casos se atribuyen a la llamada «mafia nigeriana» en Brasil.", {"mafia nigeriana"}),
+        ("It joined the so-called ruta de los Balcanes in 2019.", set()),
+        # a clan named inside its parent: two groups
+        ("La red vendía la droga al clan Contini de la Camorra en Nápoles.", {"clan Contini", "Camorra"}),
+    ],
+)
+def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expected):
+    x = extract(text, learned=False)
+    assert {g.name for g in x.groups} == expected
+    if expected == {"clan Contini", "Camorra"}:
+        assert _rel(x, "works_for", "clan Contini", "Camorra")

@@ -128,6 +128,14 @@ _CALLED = re.compile(
     r"conocid[oa] como|llamad[oa]|denominad[oa]|autodenominad[oa])\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“«]?"
     + _NAME_TAIL
 )
+# a lower-case name after "so-called" / "el llamado": "el denominado cártel de los Balcanes", "la
+# llamada «mafia nigeriana»", "the so-called super cartel" (a group noun first, then a place or
+# a quoted adjective)
+_SO_CALLED_LOWER = re.compile(
+    r"\b(?:so-called|(?:el|la|los|las) (?:llamad|denominad|autodenominad)[oa]s?)\s+(?:the\s+)?[«\"“]?"
+    r"(?P<name>(?:super\s?)?(?:cartel|cártel|supercártel|mafia|clan|banda|gang|network|syndicate)"
+    r"(?:\s+(?:de|del|de los|de las|of the|of)\s+[A-ZÁÉÍÓÚÑ][\w\-]+|\s+[a-záéíóúñ]+(?=[»\"”]))?)(?![\w\-])"
+)
 _GROUP_NOUNS = (
     r"(?:operation|business|gang|group|organi[sz]ation|network|crew|outfit|enterprise|syndicate|faction|squad|"
     r"negocio|banda|grupo|organización|red|facción|pandilla|empresa)"
@@ -150,6 +158,15 @@ _KNOWN_AS = re.compile(
 _GROUP_APPOSITION_BEFORE = re.compile(
     r"\b(?:armed wing|brazo armado|gang|crew|faction|cell|militia|squad|pandilla|banda|facción|célula|milicia|"
     r"escuadrón)\s*,\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
+    re.IGNORECASE,
+)
+# a unit noun in apposition after a name: "El Demonio, una célula del Tren del Llano", "the Strike
+# Force, a crew of ..." (not "X, a gang leader": a role word after the noun makes X a person)
+_GROUP_APPOSITION_AFTER = re.compile(
+    r"\s*,\s*(?:a|an|one|una?|another|otra)\s+(?:[a-záéíóúñ\-]+\s+){0,2}?"
+    r"(?:armed wing|brazo armado|gang|crew|faction|cell|militia|splinter group|offshoot|pandilla|banda|facción|"
+    r"célula|milicia|escisión|clica|clika)\b(?!\s*-?\s*(?:leaders?|members?|boss|bosses|chiefs?|founders?|figures?|"
+    r"associates?|affiliates?|enforcers?|veterans?|líder|jefe|miembro|integrante|cabecilla|fundador))",
     re.IGNORECASE,
 )
 
@@ -336,6 +353,21 @@ def _role_context(text: str, lex: EntityLexicon) -> str | None:
     return "role"
 
 
+def _apposition_context(text: str, lex: EntityLexicon) -> str | None:
+    """A capitalised name with a unit noun in apposition after it ("El Demonio, una célula
+    del..."): a group, with or without an article, unless a place, an institution, a stopword
+    or a given name."""
+    toks = tokens(text)
+    folded = [fold(t) for t in toks]
+    if folded and folded[0] in _ARTICLES:
+        toks, folded = toks[1:], folded[1:]
+    if not toks or not toks[0][:1].isupper() or folded[0] in lex.stopwords or lex.is_place_or_demonym(text):
+        return None
+    if any(t in lex.institutions for t in folded) or any(t in given_names() for t in folded):
+        return None
+    return "role"
+
+
 _SUFFIX_HEAD = re.compile(r"^[A-Z][a-z]+-(?:gumi|kai|ikka|rengo)$")
 
 
@@ -397,6 +429,25 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
 _POSSESSOR = re.compile(r"^(?P<group>.+?\s(?:de|del|of)\s+\S+)\s+(?:de|of)\s+(?P<first>\S+)(?:\s+[A-ZÁÉÍÓÚÑ]\S*){0,3}$")
 
 
+# a unit named by a lower-case noun and a surname inside a known group: "el clan Contini de la
+# Camorra", "the Gambino family of the American Mafia" (the name stops before the parent)
+_UNIT_NOUN_BEFORE = re.compile(
+    r"\b(?:clan|family|famiglia|familia|cosca|'ndrina|cell|célula|faction|facción)\s+$", re.IGNORECASE
+)
+_PARENT_AFTER = re.compile(r"\s+(?:de la|de las|de los|del|of the|of)\s+(?P<parent>.+)$")
+
+
+def _cut_parent(text: str, start: int, doc: Document, lex: EntityLexicon) -> str:
+    """'clan Contini de la Camorra': "Contini" is the clan's name when what follows the
+    connector is a group's name by itself and a unit noun comes before the name."""
+    if not _UNIT_NOUN_BEFORE.search(doc.text, max(0, start - 15), start):
+        return text
+    m = _PARENT_AFTER.search(text)
+    if m and (_known_groups_re().fullmatch(m.group("parent")) or _classify(m.group("parent"), lex) == "full"):
+        return text[: m.start()]
+    return text
+
+
 def _cut_possessor(text: str, lex: EntityLexicon) -> str:
     """'Cártel de Sinaloa de Joaquín "El Chapo" Guzmán': the group's name stops before the
     given name of the person it is attributed to."""
@@ -423,7 +474,12 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
     for sent in doc.sentences:
         for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
             text, start = _strip_leading(m.group(0), m.start(), lex)
-            text = _cut_possessor(text, lex)
+            whole = _cut_possessor(text, lex)
+            text = _cut_parent(whole, start, doc, lex)
+            if text != whole:  # the parent group of "el clan Contini de la Camorra"
+                parent = _PARENT_AFTER.search(whole)
+                p_start = start + parent.start("parent")
+                found.append(_Candidate(p_start, start + len(whole), parent.group("parent"), sent.index, "full"))
             if not text:
                 continue
             kind = _classify(text, lex)
@@ -453,6 +509,8 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
                 or _GROUP_APPOSITION_BEFORE.search(doc.text[max(sent.start, start - 30) : start])
             ):
                 kind = _role_context(text, lex)
+            if kind is None and _GROUP_APPOSITION_AFTER.match(doc.text, start + len(text)):
+                kind = _apposition_context(text, lex)
             if kind == "article" and fold(text) in nicknames:
                 continue
             rest, rest_start = _cut_description(text, start)
@@ -469,6 +527,7 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             *_CALLED.finditer(doc.text, sent.start, sent.end),
             *_CALLING.finditer(doc.text, sent.start, sent.end),
             *_KNOWN_AS.finditer(doc.text, sent.start, sent.end),
+            *_SO_CALLED_LOWER.finditer(doc.text, sent.start, sent.end),
         ):
             name = m.group("name").rstrip(",.")
             if not lex.is_place_or_demonym(name):
