@@ -160,16 +160,6 @@ _GROUP_APPOSITION_BEFORE = re.compile(
     r"escuadrón)\s*,\s*(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
     re.IGNORECASE,
 )
-# a unit noun in apposition after a name: "El Demonio, una célula del Tren del Llano", "the Strike
-# Force, a crew of ..." (not "X, a gang leader": a role word after the noun makes X a person)
-_GROUP_APPOSITION_AFTER = re.compile(
-    r"\s*,\s*(?:a|an|one|una?|another|otra)\s+(?:[a-záéíóúñ\-]+\s+){0,2}?"
-    r"(?:armed wing|brazo armado|gang|crew|faction|cell|militia|splinter group|offshoot|pandilla|banda|facción|"
-    r"célula|milicia|escisión|clica|clika)\b(?!\s*-?\s*(?:leaders?|members?|boss|bosses|chiefs?|founders?|figures?|"
-    r"associates?|affiliates?|enforcers?|veterans?|líder|jefe|miembro|integrante|cabecilla|fundador))",
-    re.IGNORECASE,
-)
-
 _FAMILY_CONTEXT = re.compile(r"\b(?:famil(?:y|ies)|clans?|gangs?|cartels?|crews?|syndicates?)\b", re.IGNORECASE)
 _PLURAL_PAIR = re.compile(r"\bthe\s+(?P<a>[A-Z][a-z]+s)\s+and\s+(?:the\s+)?(?P<b>[A-Z][a-z]+s)\b")
 # the nouns of a unit inside a group (lower or upper case: "a cell", "una Célula")
@@ -353,21 +343,6 @@ def _role_context(text: str, lex: EntityLexicon) -> str | None:
     return "role"
 
 
-def _apposition_context(text: str, lex: EntityLexicon) -> str | None:
-    """A capitalised name with a unit noun in apposition after it ("El Demonio, una célula
-    del..."): a group, with or without an article, unless a place, an institution, a stopword
-    or a given name."""
-    toks = tokens(text)
-    folded = [fold(t) for t in toks]
-    if folded and folded[0] in _ARTICLES:
-        toks, folded = toks[1:], folded[1:]
-    if not toks or not toks[0][:1].isupper() or folded[0] in lex.stopwords or lex.is_place_or_demonym(text):
-        return None
-    if any(t in lex.institutions for t in folded) or any(t in given_names() for t in folded):
-        return None
-    return "role"
-
-
 _SUFFIX_HEAD = re.compile(r"^[A-Z][a-z]+-(?:gumi|kai|ikka|rengo)$")
 
 
@@ -509,8 +484,6 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
                 or _GROUP_APPOSITION_BEFORE.search(doc.text[max(sent.start, start - 30) : start])
             ):
                 kind = _role_context(text, lex)
-            if kind is None and _GROUP_APPOSITION_AFTER.match(doc.text, start + len(text)):
-                kind = _apposition_context(text, lex)
             if kind == "article" and fold(text) in nicknames:
                 continue
             rest, rest_start = _cut_description(text, start)
@@ -624,11 +597,17 @@ _LISTED = re.compile(
     + r")"
 )
 _LIST_PART = re.compile(r"(?:(?:la|el) de\s+)?(?P<name>" + _LIST_NAME + ")")
-# a name described right after it as a group: "la Kuratong Baleleng, una milicia anticomunista"
+# a name described right after it as a group or a unit of one: "la Kuratong Baleleng, una milicia
+# anticomunista", "El Demonio, una célula del Tren del Llano" (not "X, a gang leader": a role word
+# after the noun makes X a person)
 _DESCRIBED = re.compile(
-    r"(?:\b(?:la|el|los|las|the)\s+)?(?P<name>" + _LIST_NAME + r"),\s+(?:un|una|a|an)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:\b(?i:la|el|los|las|the)\s+)?(?P<name>" + _LIST_NAME + r"),\s+(?:un|una|a|an|another|otra)\s+"
+    r"(?:[\w\-]+\s+){0,2}?"
     r"(?:milicia|militia|pandilla|gang|street gang|banda|cartel|cártel|mafia|guerrilla|grupo armado|armed group|"
-    r"criminal group|grupo criminal|organización criminal|criminal organi[sz]ation|syndicate|triad|sindicato)\b"
+    r"criminal group|grupo criminal|organización criminal|criminal organi[sz]ation|syndicate|triad|sindicato|"
+    r"armed wing|brazo armado|crew|faction|cell|splinter group|offshoot|facción|célula|escisión|clica|clika)\b"
+    r"(?!\s*-?\s*(?:leaders?|members?|boss|bosses|chiefs?|founders?|figures?|associates?|affiliates?|enforcers?|"
+    r"veterans?|líder|jefe|miembro|integrante|cabecilla|fundador))"
 )
 # one name after a singular gang noun: "la pandilla Pentágono", "la pandilla panameña Bagdad",
 # "la banda «Talibán»"
