@@ -1002,3 +1002,31 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
     assert {g.name for g in x.groups} == expected
     if expected == {"clan Contini", "Camorra"}:
         assert _rel(x, "works_for", "clan Contini", "Camorra")
+
+
+def test_leaders_by_succession_by_pronoun_and_in_a_list_with_two_nicknames():
+    # a successor of a group's leader leads the group; "lo sucedió X" / "X succeeded him": the
+    # predecessor is the person named before, and "him" is no group
+    for text in (
+        "Javier Calle Serna dirigía Los Rastrojos desde 2008. En 2012 lo sucedió Diego Pérez Henao.",
+        "Javier Calle Serna led Los Rastrojos from 2008. Diego Pérez Henao succeeded him in 2012.",
+    ):
+        x = extract(text, learned=False)
+        assert _rel(x, "succeeded", "Diego Pérez Henao", "Javier Calle Serna")
+        assert _rel(x, "leads", "Diego Pérez Henao", "Los Rastrojos")
+        assert not _rel(x, "succeeded", "Diego Pérez Henao", "Los Rastrojos")
+    # a leader's title given through an object pronoun goes to the person just named
+    x = extract(
+        "Gerson Gálvez Calle walked free in 2014. Police and prosecutors named him as head of the Barrio King.",
+        learned=False,
+    )
+    assert _rel(x, "leads", "Gerson Gálvez Calle", "Barrio King")
+    # a second quoted nickname after "o" belongs to the person and does not break the list
+    x = extract(
+        'La Familia Michoacana nació en 2006. Sus fundadores fueron Nazario Moreno González, "El Chayo" o '
+        '"El Más Loco"; Enrique Plancarte; y Servando Gómez Martínez, "La Tuta".',
+        learned=False,
+    )
+    persons = {p.name: p.aliases for p in x.persons}
+    assert persons["Nazario Moreno González"] == ("El Chayo", "El Más Loco") and "Más Loco" not in persons
+    assert all(_rel(x, "leads", p, "La Familia Michoacana") for p in ("Enrique Plancarte", "Servando Gómez Martínez"))

@@ -14,7 +14,8 @@ _ALIAS_AFTER = re.compile(
     r"(?:también\s+)?conocid[oa]\s+(?:también\s+)?como|\(a\))\s+(?:(?:el|la|the)\s+(?=[\"“‘'«]))?"
     r"[\"“‘'«]?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’'»]?"
 )
-_QUOTE_AFTER = re.compile(r"^\s*,?\s*[\"“«](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”»]")
+# a quoted nickname after a name or another nickname: 'X, "El Chayo" o "El Más Loco"'
+_QUOTE_AFTER = re.compile(r"^\s*,?\s*(?:(?:o|or)\s+)?[\"“«](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”»]")
 
 _EMBEDDED_NICK = re.compile(
     r"(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){0,2})\s+[\"“«'‘](?P<nick>[^\"”»'’]{2,25})[\"”»'’]\s+(?P<last>"

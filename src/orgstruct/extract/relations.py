@@ -426,6 +426,57 @@ def _as_his_deputy(doc: Document, sent: Sentence, mentions: list[Mention]) -> li
     return out
 
 
+# a leader's title given to a person through an object pronoun: "named him as head of the
+# Barrio King", "lo señalan como jefe de Kompania Bello", "regarded him as the dragon head ... of"
+_PRONOUN_AS_LEADER = re.compile(
+    r"\b(?:(?:named|identified|described|presented|considered|listed|regarded|branded|labell?ed|saw)\s+(?:him|her)\s+as|"
+    r"(?:lo|la|le)\s+(?:señal\w+|identific\w+|present\w+|consider\w+|describ\w+|apunt\w+)\s+como)\s+"
+    r"(?:(?:the|el|la|su|his|her)\s+)?(?:(?:top|supreme|máximo|supremo|main|principal|undisputed)\s+)?"
+    r"(?:head|leader|boss|chief|founder|dragon head|jefe|líder|cabecilla|fundador)\b"
+    r"(?:[^.;]{0,40}?\b(?:of|de|del)\b)",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_as_leader(
+    doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention]
+) -> list[Relation]:
+    """ "Police named him as head of the Barrio King": the person last named before the
+    pronoun leads the group named right after the title."""
+    out: list[Relation] = []
+    for m in _PRONOUN_AS_LEADER.finditer(doc.text, sent.start, sent.end):
+        before = [x for x in mentions if x.etype == "person" and x.end <= m.start()]
+        person = before[-1] if before else (earlier[-1] if earlier else None)
+        group = next((x for x in mentions if x.etype == "group" and 0 <= x.start - m.end() <= 30), None)
+        if person is not None and group is not None:
+            out.append(_relation("leads", person, group, None, sent, 0.6))
+    return out
+
+
+# a succession whose predecessor is an object pronoun: "X succeeded him", "lo sucedió X"
+_SUCCEEDED_PRONOUN = re.compile(
+    r"\b(?:(?P<en>succeeded|replaced|took over from|stepped into the shoes of)\s+(?:him|her)|"
+    r"(?:lo|la|le)\s+(?:sucedió|sucedieron|reemplazó|relevó|sustituyó))\b",
+    re.IGNORECASE,
+)
+
+
+def _pronoun_successions(doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention]):
+    """ "Diego Pérez Henao succeeded him", "En 2012 lo sucedió Diego Pérez Henao": the successor
+    is the sentence's person (before the verb in English, after it in Spanish), the predecessor
+    the person named last in the sentences before."""
+    out: list[Relation] = []
+    persons = [m for m in mentions if m.etype == "person"]
+    for m in _SUCCEEDED_PRONOUN.finditer(doc.text, sent.start, sent.end):
+        before = [x for x in persons if x.end <= m.start()]
+        after = [x for x in persons if x.start >= m.end()]
+        successor = (before[-1] if before else None) if m.group("en") else (after[0] if after else None)
+        predecessor = next((x for x in reversed(earlier) if successor and x.entity != successor.entity), None)
+        if successor is not None and predecessor is not None:
+            out.append(_relation("succeeded", successor, predecessor, None, sent, 0.6))
+    return out
+
+
 def _surname_shared_in_a_list(doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
     """ "Arturo, Carlos, Alfredo and Héctor Beltrán Leyva", "Gilberto y Miguel Rodríguez Orejuela":
     first names listed before a full name carry its surname, so the listed persons are siblings."""
@@ -479,7 +530,7 @@ _LIST_SEP = re.compile(
     re.IGNORECASE,
 )
 _SAME_ENTITY_GAP = re.compile(
-    r"^[\s,\"“”«»‘’'()]*(?:(?:alias|a\.k\.a\.?|aka|(?:also\s+)?known\s+as|conocid[oa]\s+como|apodad[oa])\s*[\"“«‘']*)?$",
+    r"^[\s,\"“”«»‘’'()]*(?:(?:alias|a\.k\.a\.?|aka|(?:also\s+)?known\s+as|conocid[oa]\s+como|apodad[oa]|o|or)\s*[\"“«‘']*)?$",
     re.IGNORECASE,
 )
 # a nationality between two listed names: "el irlandés Daniel Kinahan, el italiano Raffaele Imperiale y ..."
@@ -545,6 +596,8 @@ def _kin_partner(doc: Document, tail: Mention, mentions: list[Mention]) -> Menti
 
 # a determiner and a lower-case noun right after a trigger that is no word for a group
 _NON_GROUP_OBJECT = re.compile(
+    # "succeeded him": a person, not the text's group ("her" only as an object, not "her gang")
+    r"\s+(?:him|himself|herself)\b|\s+her(?=\s*[.,;]|\s+(?:in|on|at|as|after|when|until|before)\b)|"
     r"\s+(?:the|a|an|his|her|their|its|el|la|los|las|un|una|su|sus)\s+(?:[a-záéíóúñ\-]+\s+)?"
     r"(?!(?:gang|group|organi[sz]ation|cartel|network|family|clan|crew|syndicate|faction|outfit|band|ring|mafia|"
     r"banda|grupo|organización|cártel|red|familia|facción|pandilla|estructura|empresa|negocio|business|"
@@ -682,6 +735,34 @@ def _group_of_group(doc: Document, by_sentence: dict[int, list[Mention]], senten
     return out
 
 
+def _successors_lead(found: dict[tuple, Relation]) -> list[Relation]:
+    """A person who succeeded a leader of a group leads that group, unless the text already
+    ties the successor to a group as leader (the succession may be in another group)."""
+    leads: dict[str, list[Relation]] = {}
+    for r in found.values():
+        if r.type == "leads":
+            leads.setdefault(r.head, []).append(r)
+    out = []
+    for r in found.values():
+        if r.type != "succeeded" or r.tail is None or r.head in leads:
+            continue
+        for led in leads.get(r.tail, ()):
+            out.append(
+                Relation(
+                    "leads",
+                    r.head,
+                    led.tail,
+                    None,
+                    r.sentence,
+                    r.start,
+                    r.end,
+                    r.evidence,
+                    round(0.8 * r.confidence, 3),
+                )
+            )
+    return out
+
+
 def salient_groups(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> dict[int, Mention]:
     """Per sentence, the group a mention-less reference most likely points to."""
     return _salient_groups(doc, sentence_mentions(groups, persons))
@@ -704,6 +785,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         rels: list[Relation] = _kin_relations(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
         rels += _surname_shared_in_a_list(doc, sent, mentions)
         rels += _as_his_deputy(doc, sent, mentions)
+        rels += _pronoun_as_leader(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
+        rels += _pronoun_successions(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 if p.voice == "between":
@@ -784,6 +867,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         head, tail = Mention(outer.start, outer.end, og, "group"), Mention(outer.start, outer.end, ig, "group")
         keep_strongest(found, _relation("works_for", head, tail, None, sentences[outer.sentence], 0.8))
     for r in _group_of_group(doc, by_sentence, sentences):  # "el clan Contini de la Camorra"
+        keep_strongest(found, r)
+    for r in _successors_lead(found):  # "A la muerte de Ishii le sucedió Toi Inagawa": Inagawa leads Ishii's group
         keep_strongest(found, r)
     kept = (r for r in found.values() if r.confidence >= MIN_CONFIDENCE.get(r.type, 0.0))
     return tuple(sorted(kept, key=lambda r: (r.start, r.type)))
