@@ -1030,3 +1030,29 @@ def test_leaders_by_succession_by_pronoun_and_in_a_list_with_two_nicknames():
     persons = {p.name: p.aliases for p in x.persons}
     assert persons["Nazario Moreno González"] == ("El Chayo", "El Más Loco") and "Más Loco" not in persons
     assert all(_rel(x, "leads", p, "La Familia Michoacana") for p in ("Enrique Plancarte", "Servando Gómez Martínez"))
+
+
+def test_members_named_after_a_count_by_apposition_or_with_a_repeated_preposition():
+    # "N members of G" and a list of names in the next sentences: each a member
+    x = extract(
+        "El tribunal condenó a nueve integrantes de Los Zetas por la masacre. Ocho recibieron 106 años. "
+        "Los sentenciados son Hugo Gómez Vásquez, Luis Icó Che y Jorge Hernández Méndez.",
+        learned=False,
+    )
+    assert all(_rel(x, "works_for", p, "Los Zetas") for p in ("Hugo Gómez Vásquez", "Luis Icó Che"))
+    # without the count, a list of names is no list of members
+    x = extract(
+        "El tribunal juzgó a Los Zetas por la masacre. Los testigos son Hugo Gómez Vásquez y Luis Icó Che.",
+        learned=False,
+    )
+    assert not any(r.type == "works_for" for r in x.relations)
+    # "X, a member," is a member of the group the text is about
+    x = extract("The Zemun clan grew in Belgrade. Dejan Milenković, a member, met an officer in 2003.", learned=False)
+    assert _rel(x, "works_for", "Dejan Milenković", "Zemun clan")
+    # "trabajaba al mismo tiempo para A y para B": both
+    x = extract(
+        "Juan Pérez trabajaba al mismo tiempo para el Cártel de Sinaloa y para el Cártel Jalisco Nueva Generación.",
+        learned=False,
+    )
+    assert _rel(x, "works_for", "Juan Pérez", "Cártel de Sinaloa")
+    assert _rel(x, "works_for", "Juan Pérez", "Cártel Jalisco Nueva Generación")

@@ -477,6 +477,54 @@ def _pronoun_successions(doc: Document, sent: Sentence, mentions: list[Mention],
     return out
 
 
+# a count of a group's members, whose names a list gives right after: "condenó a nueve integrantes
+# de Los Zetas ... Los sentenciados son A, B y C", "convicted three members of La ONU ... A; B; and C"
+_COUNTED_MEMBERS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|several|dos|tres|cuatro|cinco|"
+    r"seis|siete|ocho|nueve|diez|once|doce|decenas de|varios|varias)\s+(?:(?:alleged|suspected|presuntos?|presuntas?|"
+    r"other|otros)\s+)?(?:members|integrantes|miembros|associates|operatives|affiliates)\s+(?:of|de|del)\s+"
+    r"(?:(?:the|la|el|los|las)\s+)?(?:[a-záéíóúñ]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+COUNTED_LOOKAHEAD = 3  # sentences after the count in which its list of names may come
+
+
+def _counted_members(doc: Document, by_sentence: dict[int, list[Mention]], sentences) -> list[Relation]:
+    """Each person of a list of names in the sentence of "N members of G" or the next two: a
+    member of G (works_for)."""
+    out: list[Relation] = []
+    for i, mentions in by_sentence.items():
+        for g in (m for m in mentions if m.etype == "group"):
+            if not _COUNTED_MEMBERS.search(doc.text, max(sentences[i].start, g.start - 80), g.start):
+                continue
+            for j in range(i, i + COUNTED_LOOKAHEAD + 1):
+                here = by_sentence.get(j, [])
+                listed = [p for p in here if p.etype == "person" and (j > i or p.start > g.end)]
+                for p in listed:
+                    if _coordinated(doc, p, here):
+                        out.append(_relation("works_for", p, g, None, sentences[j], 0.7))
+    return out
+
+
+# "Mahmoud Hamzy, a member, was murdered": a member of the group the text is about
+_APPOSITIVE_MEMBER = re.compile(
+    r"\s*,\s*(?:a|an|one|un|una|otro|otra)\s+(?:(?:senior|sworn|patched|veteran|founding|longtime|former|alleged|"
+    r"reputed|full|presunto|presunta|antiguo|antigua|veterano|veterana|ex)\s+)?(?:member|miembro|integrante|soldier|"
+    r"enforcer|hitman|sicario)\s*(?:,|\bwho\b|\bque\b|\bsince\b|\bdesde\b)",
+    re.IGNORECASE,
+)
+
+
+def _appositive_members(doc: Document, sent: Sentence, mentions: list[Mention], salient: Mention | None):
+    if salient is None:
+        return []
+    return [
+        _relation("works_for", p, salient, None, sent, 0.7)
+        for p in mentions
+        if p.etype == "person" and _APPOSITIVE_MEMBER.match(doc.text, p.end, sent.end)
+    ]
+
+
 def _surname_shared_in_a_list(doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
     """ "Arturo, Carlos, Alfredo and Héctor Beltrán Leyva", "Gilberto y Miguel Rodríguez Orejuela":
     first names listed before a full name carry its surname, so the listed persons are siblings."""
@@ -525,7 +573,7 @@ def _salient_groups(doc: Document, by_sentence: dict[int, list[Mention]]) -> dic
 _LIST_SEP = re.compile(
     r"^,?[\"”»’']?(?:\s*[,;]\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e|&|as well as|así como)\s+|"
     # a short description between two listed names: "Patrick, the reputed enforcer, and Tommy"
-    r"\s*,\s*(?:the|a|an|el|la|un|una|su|his|her)\s+[a-záéíóúñ\- ]{2,40},\s*(?:and|y|e)\s+)(?:(?:of|de|del|with|con)\s+)?"
+    r"\s*,\s*(?:the|a|an|el|la|un|una|su|his|her)\s+[a-záéíóúñ\- ]{2,40},\s*(?:and|y|e)\s+)(?:(?:of|de|del|with|con|for|para)\s+)?"
     r"(?:(?:the|el|la|los|las)\s+)?[\"“«]?$",
     re.IGNORECASE,
 )
@@ -787,6 +835,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         rels += _as_his_deputy(doc, sent, mentions)
         rels += _pronoun_as_leader(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
         rels += _pronoun_successions(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
+        rels += _appositive_members(doc, sent, mentions, salient.get(sent.index))
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 if p.voice == "between":
@@ -867,6 +916,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         head, tail = Mention(outer.start, outer.end, og, "group"), Mention(outer.start, outer.end, ig, "group")
         keep_strongest(found, _relation("works_for", head, tail, None, sentences[outer.sentence], 0.8))
     for r in _group_of_group(doc, by_sentence, sentences):  # "el clan Contini de la Camorra"
+        keep_strongest(found, r)
+    for r in _counted_members(doc, by_sentence, sentences):  # "nueve integrantes de Los Zetas ... A, B y C"
         keep_strongest(found, r)
     for r in _successors_lead(found):  # "A la muerte de Ishii le sucedió Toi Inagawa": Inagawa leads Ishii's group
         keep_strongest(found, r)
