@@ -1056,3 +1056,14 @@ def test_members_named_after_a_count_by_apposition_or_with_a_repeated_prepositio
     )
     assert _rel(x, "works_for", "Juan Pérez", "Cártel de Sinaloa")
     assert _rel(x, "works_for", "Juan Pérez", "Cártel Jalisco Nueva Generación")
+
+
+def test_a_possessive_relative_belongs_to_the_person_the_text_is_about():
+    # "Su hermano Aquiles" with no person before it: of the persons just named, the one named most
+    # so far (Servando), not the last one (Juan Pérez)
+    x = extract(
+        "Servando Gómez dirigía Los Caballeros Templarios desde 2011. En 2014 Servando Gómez se reunió con "
+        "Juan Pérez en Morelia. Su hermano Aquiles fue detenido en 2015.",
+        learned=False,
+    )
+    assert _rel(x, "kin_of", "Aquiles", "Servando Gómez") and not _rel(x, "kin_of", "Aquiles", "Juan Pérez")

@@ -279,12 +279,15 @@ def _surnames(doc: Document, mention: Mention) -> set[str]:
     return {fold(t) for t in doc.text[mention.start : mention.end].split()[1:]}
 
 
-def _antecedent(doc: Document, head: Mention, earlier: list[Mention]) -> Mention | None:
+def _antecedent(doc: Document, head: Mention, earlier: list[Mention], prior: dict[str, int]) -> Mention | None:
     """For 'su hermano X' with no person before it in the sentence: a person of the previous
-    sentences, preferring one who shares a surname with X."""
+    sentences, preferring one who shares a surname with X, else the one the text has named
+    most so far (the person it is about), else the last named."""
     cands = [m for m in earlier if m.entity != head.entity]
     same = [m for m in cands if _surnames(doc, m) & _surnames(doc, head)]
-    return (same or cands or [None])[-1]
+    if same or not cands:
+        return (same or [None])[-1]
+    return max(enumerate(cands), key=lambda im: (prior.get(im[1].entity, 0), im[0]))[1]
 
 
 KIN_LOOKBACK = 5
@@ -313,8 +316,14 @@ def _adjectival_kin(doc: Document, start: int, word: str) -> bool:
 
 
 def _kin_relations(
-    doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention] = ()
+    doc: Document,
+    sent: Sentence,
+    mentions: list[Mention],
+    earlier: list[Mention] = (),
+    prior: dict[str, int] | None = None,
 ) -> list[Relation]:
+    """Kinship told in one sentence; ``prior`` counts each person's mentions before it."""
+    prior = prior or {}
     lex = entity_lexicon()
     persons = [m for m in mentions if m.etype == "person"]
     out: list[Relation] = []
@@ -362,14 +371,14 @@ def _kin_relations(
                     left = None  # "entraron Rodolfo y el hijo de Amado, Vicente": the son is Vicente
                 head = _closest(left, after, s)
                 if tail and head is None:
-                    head = _antecedent(doc, tail, list(earlier))
+                    head = _antecedent(doc, tail, list(earlier), prior)
             elif voice == "possessive":
                 head = _right(persons, e, ("person",))
                 tail = _left(persons, s, ("person",), head and head.entity)
                 if tail is not None and tail.entity in anchors:
                     tail = anchors[tail.entity]  # "his wife, X; his son, Y": Y is the son of the same man
                 if head and tail is None:
-                    tail = _antecedent(doc, head, list(earlier))
+                    tail = _antecedent(doc, head, list(earlier), prior)
                 if head and tail:
                     anchors.setdefault(head.entity, tail)
             else:
@@ -821,7 +830,11 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
     by_sentence = sentence_mentions(groups, persons)
     found: dict[tuple, Relation] = {}
     salient = _salient_groups(doc, by_sentence)
+    prior: dict[str, int] = {}  # mentions of each person before the sentence
     for sent in doc.sentences:
+        for m in by_sentence.get(sent.index - 1, []):
+            if m.etype == "person":
+                prior[m.entity] = prior.get(m.entity, 0) + 1
         mentions = by_sentence.get(sent.index, [])
         earlier = [m for i in (sent.index - 2, sent.index - 1) for m in by_sentence.get(i, []) if m.etype == "person"]
         if not mentions:
@@ -830,7 +843,9 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
             for r in _unnamed_arrests(doc, sent, patterns, earlier):
                 keep_strongest(found, r)
             continue
-        rels: list[Relation] = _kin_relations(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
+        rels: list[Relation] = _kin_relations(
+            doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index), prior
+        )
         rels += _surname_shared_in_a_list(doc, sent, mentions)
         rels += _as_his_deputy(doc, sent, mentions)
         rels += _pronoun_as_leader(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
