@@ -1067,3 +1067,18 @@ def test_a_possessive_relative_belongs_to_the_person_the_text_is_about():
         learned=False,
     )
     assert _rel(x, "kin_of", "Aquiles", "Servando Gómez") and not _rel(x, "kin_of", "Aquiles", "Juan Pérez")
+
+
+def test_alliances_told_as_joint_work_or_coordination_of_a_list():
+    x = extract("Los Lorenzana moved cocaine together with the Sinaloa Cartel.", learned=False)
+    assert _sym(x, "allied_with", "Los Lorenzana", "Sinaloa Cartel")
+    x = extract(
+        "Daniel Kinahan, Raffaele Imperiale y Ridouan Taghi, cada uno al frente de su propio grupo, se habrían "
+        "coordinado para comprar cocaína.",
+        learned=False,
+    )
+    for a, b in (("Daniel Kinahan", "Raffaele Imperiale"), ("Daniel Kinahan", "Ridouan Taghi")):
+        assert _sym(x, "allied_with", a, b)
+    # "along with" a person is no alliance of groups
+    x = extract("Police sought members of the Bai family along with his son and the Wei family.", learned=False)
+    assert not any(r.type == "allied_with" for r in x.relations)

@@ -912,6 +912,13 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 ):
                     continue  # "el ministro del Interior, Ali Yerlikaya", "Judge Juan Pérez Giménez": no suspect
                 rels.append(_relation(rtype, head, tail, p.kind, sent, conf))
+                if p.voice == "pair" and tail is not None:
+                    # "A, B, C y D ... se habrían coordinado": every two of the listed
+                    listed = list({x.entity: x for x in (head, tail, *_coordinated(doc, tail, mentions))}.values())
+                    for i, a in enumerate(listed):
+                        for b in listed[i + 1 :]:
+                            if {a.entity, b.entity} != {head.entity, tail.entity}:
+                                rels.append(_relation(rtype, a, b, None, sent, 0.9 * conf))
                 if p.type in _COORDINATED_TYPES and (head.etype == "person" or p.voice == "copular"):
                     for other in _coordinated(doc, head, mentions):
                         if not tail or other.entity != tail.entity:
