@@ -447,21 +447,6 @@ _PRONOUN_AS_LEADER = re.compile(
 )
 
 
-def _pronoun_as_leader(
-    doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention]
-) -> list[Relation]:
-    """ "Police named him as head of the Barrio King": the person last named before the
-    pronoun leads the group named right after the title."""
-    out: list[Relation] = []
-    for m in _PRONOUN_AS_LEADER.finditer(doc.text, sent.start, sent.end):
-        before = [x for x in mentions if x.etype == "person" and x.end <= m.start()]
-        person = before[-1] if before else (earlier[-1] if earlier else None)
-        group = next((x for x in mentions if x.etype == "group" and 0 <= x.start - m.end() <= 30), None)
-        if person is not None and group is not None:
-            out.append(_relation("leads", person, group, None, sent, 0.6))
-    return out
-
-
 # a succession whose predecessor is an object pronoun: "X succeeded him", "lo sucedió X"
 _SUCCEEDED_PRONOUN = re.compile(
     r"\b(?:(?P<en>succeeded|replaced|took over from|stepped into the shoes of)\s+(?:him|her)|"
@@ -470,12 +455,20 @@ _SUCCEEDED_PRONOUN = re.compile(
 )
 
 
-def _pronoun_successions(doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention]):
-    """ "Diego Pérez Henao succeeded him", "En 2012 lo sucedió Diego Pérez Henao": the successor
-    is the sentence's person (before the verb in English, after it in Spanish), the predecessor
-    the person named last in the sentences before."""
+def _pronoun_objects(doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention]):
+    """Relations whose other end is an object pronoun for a person named before. "Police named
+    him as head of the Barrio King": that person leads the group named right after the title.
+    "Diego Pérez Henao succeeded him", "En 2012 lo sucedió Diego Pérez Henao": the successor is
+    the sentence's person (before the verb in English, after it in Spanish), the predecessor the
+    person named last in the sentences before."""
     out: list[Relation] = []
     persons = [m for m in mentions if m.etype == "person"]
+    for m in _PRONOUN_AS_LEADER.finditer(doc.text, sent.start, sent.end):
+        before = [x for x in persons if x.end <= m.start()]
+        person = before[-1] if before else (earlier[-1] if earlier else None)
+        group = next((x for x in mentions if x.etype == "group" and 0 <= x.start - m.end() <= 30), None)
+        if person is not None and group is not None:
+            out.append(_relation("leads", person, group, None, sent, 0.6))
     for m in _SUCCEEDED_PRONOUN.finditer(doc.text, sent.start, sent.end):
         before = [x for x in persons if x.end <= m.start()]
         after = [x for x in persons if x.start >= m.end()]
@@ -848,8 +841,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         )
         rels += _surname_shared_in_a_list(doc, sent, mentions)
         rels += _as_his_deputy(doc, sent, mentions)
-        rels += _pronoun_as_leader(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
-        rels += _pronoun_successions(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
+        rels += _pronoun_objects(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
         rels += _appositive_members(doc, sent, mentions, salient.get(sent.index))
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
