@@ -1082,3 +1082,16 @@ def test_alliances_told_as_joint_work_or_coordination_of_a_list():
     # "along with" a person is no alliance of groups
     x = extract("Police sought members of the Bai family along with his son and the Wei family.", learned=False)
     assert not any(r.type == "allied_with" for r in x.relations)
+
+
+def test_an_operation_the_text_denies_is_not_the_group_s():
+    ops = _ops(
+        "Los Choneros control the port of Guayaquil and ship cocaine to Europe. Los Choneros do not grow coca "
+        "or run street sales. Los Choneros pay police officers for protection."
+    )
+    assert ("Los Choneros", "port_export") in ops
+    assert ("Los Choneros", "cultivation") not in ops and ("Los Choneros", "distribution") not in ops
+    ops = _ops(
+        "Los Choneros no cultivan coca. Los Choneros controlan el puerto de Guayaquil y envían cocaína a Europa."
+    )
+    assert ("Los Choneros", "cultivation") not in ops and ("Los Choneros", "port_export") in ops

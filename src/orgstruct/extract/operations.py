@@ -46,6 +46,11 @@ _GENERIC = re.compile(
 # a cue word with an inflection the cue patterns allow that makes another word: "calle" + "d"
 # is "called" (38 false distribution hits on data/gold_train), "war" + "n" is "warn"
 _FALSE_FORMS = {"called", "warn"}
+# a negation shortly before a cue, in the same clause: "does not grow coca or run street sales"
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|no longer|neither|nor|no|nunca|jamás|tampoco|ni)|n['’]t)\b[^,;:.()]*$", re.IGNORECASE
+)
+NEGATION_WINDOW = 30  # characters before a cue in which a negation cancels it
 SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
 MAJOR_GROUPS = 2  # the most-mentioned groups of a text; the others are mostly named in passing
 
@@ -115,6 +120,8 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                 inside = m.start() > sent.start and doc.text[m.start() - 2 : m.start()].strip(' "“«(')
                 if m.group(0).lower() in _FALSE_FORMS:
                     continue
+                if _NEGATED.search(doc.text, max(sent.start, m.start() - NEGATION_WINDOW), m.start()):
+                    continue  # "no cultiva coca": an operation the text denies
                 if m.group(0)[0].isupper() and inside:
                     continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
                 nearest = _nearest_group(spans, m.start(), doc.lang)
