@@ -1095,3 +1095,19 @@ def test_an_operation_the_text_denies_is_not_the_group_s():
         "Los Choneros no cultivan coca. Los Choneros controlan el puerto de Guayaquil y envían cocaína a Europa."
     )
     assert ("Los Choneros", "cultivation") not in ops and ("Los Choneros", "port_export") in ops
+
+
+def test_a_definite_leader_description_refers_to_the_person_just_named():
+    x = extract(
+        "Durante el año anterior, la policía detuvo a Servando Gómez Martínez en Morelia. Las autoridades habían "
+        "ido cerrando el cerco sobre el jefe de Los Caballeros Templarios a través de su familia.",
+        learned=False,
+    )
+    assert _rel(x, "leads", "Servando Gómez Martínez", "Los Caballeros Templarios")
+    # an indefinite one does not: "un jefe de" is someone else
+    x = extract(
+        "La policía detuvo a Servando Gómez Martínez en Morelia. Otro operativo capturó a un jefe de Los "
+        "Caballeros Templarios en Apatzingán.",
+        learned=False,
+    )
+    assert not _rel(x, "leads", "Servando Gómez Martínez", "Los Caballeros Templarios")

@@ -719,6 +719,9 @@ def relation_slot(r: Relation) -> tuple:
     return (r.type, *ends)
 
 
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|el|la|al|del)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def keep_strongest(found: dict[tuple, Relation], r: Relation) -> None:
     """Keep one relation per ``relation_slot``: the most confident one."""
     key = relation_slot(r)
@@ -870,6 +873,18 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
                     if head is not None and head.entity == tail.entity:  # "It fought a war with the rival X":
                         head = salient.get(sent.index - 1)  # the group spoken of before, not X itself
+                elif (
+                    head is None
+                    and tail is not None
+                    and p.type in ("leads", "directs", "works_for")
+                    and p.voice == "nominal"
+                    and earlier
+                    and not any(x.etype == "person" for x in mentions)
+                    and _DEFINITE_BEFORE.search(doc.text, max(sent.start, m.start() - 12), m.start())
+                ):
+                    # "las autoridades cerraban el cerco sobre el jefe de Los Caballeros Templarios":
+                    # a definite description of the person named just before
+                    head, conf_scale = earlier[-1], 0.5
                 elif head is None and p.voice == "unary" and earlier and not _common_noun_subject(m):
                     both = _both_heads(doc, sent, m, earlier)
                     for other in both[1:]:
