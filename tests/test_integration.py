@@ -25,11 +25,12 @@ def test_seed_acceptance_with_the_shipped_model(seed_text, shipped_model):
     # The Kings are a family-based local crew that serves brokers: the shipped model must read
     # them between those two, never as hierarchical. Which of the two wins is a near-tie that
     # retraining on a changed corpus turns either way (README, "Limits"), so it is not asserted.
-    # (Each of the two was held above 0.35 until the second retrain of 2026-11-29, which reads
-    # the Kings as family 0.58 / brokerage 0.30-0.31; the bar was lowered to 0.25 then, said in README.)
+    # (Two intermediate retrains of 2026-11-29, commits 4fe837e and 6dd67d7, read the Kings as
+    # family 0.58 / brokerage 0.30-0.31 and had this bar lowered to 0.25; the final retrain of
+    # that session reads brokerage 0.38 and the bar is back at 0.35. README, "Figures".)
     k = kings.probabilities
     assert kings.label in ("family_clan", "brokerage_network"), k
-    assert k["hierarchical"] < 0.2 and k["family_clan"] > 0.25 and k["brokerage_network"] > 0.25, k
+    assert k["hierarchical"] < 0.2 and k["family_clan"] > 0.35 and k["brokerage_network"] > 0.35, k
     assert min(k["family_clan"], k["brokerage_network"]) > k["hierarchical"], k
     assert andean.label == "brokerage_network", andean.probabilities
     assert any(
