@@ -1004,24 +1004,135 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
         assert _rel(x, "works_for", "clan Contini", "Camorra")
 
 
-def test_leaders_by_succession_by_pronoun_and_in_a_list_with_two_nicknames():
+# (text, relation type, head, tail, whether the relation must be there)
+_RELATION_CASES = [
     # a successor of a group's leader leads the group; "lo sucedió X" / "X succeeded him": the
     # predecessor is the person named before, and "him" is no group
-    for text in (
-        "Javier Calle Serna dirigía Los Rastrojos desde 2008. En 2012 lo sucedió Diego Pérez Henao.",
-        "Javier Calle Serna led Los Rastrojos from 2008. Diego Pérez Henao succeeded him in 2012.",
-    ):
-        x = extract(text, learned=False)
-        assert _rel(x, "succeeded", "Diego Pérez Henao", "Javier Calle Serna")
-        assert _rel(x, "leads", "Diego Pérez Henao", "Los Rastrojos")
-        assert not _rel(x, "succeeded", "Diego Pérez Henao", "Los Rastrojos")
+    (
+        _SUCC_ES := "Javier Calle Serna dirigía Los Rastrojos desde 2008. En 2012 lo sucedió Diego Pérez Henao.",
+        "succeeded",
+        "Diego Pérez Henao",
+        "Javier Calle Serna",
+        True,
+    ),
+    (_SUCC_ES, "leads", "Diego Pérez Henao", "Los Rastrojos", True),
+    (
+        _SUCC_EN := "Javier Calle Serna led Los Rastrojos from 2008. Diego Pérez Henao succeeded him in 2012.",
+        "succeeded",
+        "Diego Pérez Henao",
+        "Javier Calle Serna",
+        True,
+    ),
+    (_SUCC_EN, "leads", "Diego Pérez Henao", "Los Rastrojos", True),
+    (_SUCC_EN, "succeeded", "Diego Pérez Henao", "Los Rastrojos", False),
     # a leader's title given through an object pronoun goes to the person just named
-    x = extract(
+    (
         "Gerson Gálvez Calle walked free in 2014. Police and prosecutors named him as head of the Barrio King.",
-        learned=False,
-    )
-    assert _rel(x, "leads", "Gerson Gálvez Calle", "Barrio King")
-    # a second quoted nickname after "o" belongs to the person and does not break the list
+        "leads",
+        "Gerson Gálvez Calle",
+        "Barrio King",
+        True,
+    ),
+    # "N members of G" and a list of names in the next sentences: each a member; without the count, no
+    (
+        _COUNT := "El tribunal condenó a nueve integrantes de Los Zetas por la masacre. Ocho recibieron 106 años. "
+        "Los sentenciados son Hugo Gómez Vásquez, Luis Icó Che y Jorge Hernández Méndez.",
+        "works_for",
+        "Hugo Gómez Vásquez",
+        "Los Zetas",
+        True,
+    ),
+    (_COUNT, "works_for", "Luis Icó Che", "Los Zetas", True),
+    (
+        "El tribunal juzgó a Los Zetas por la masacre. Los testigos son Hugo Gómez Vásquez y Luis Icó Che.",
+        "works_for",
+        "Hugo Gómez Vásquez",
+        "Los Zetas",
+        False,
+    ),
+    # "X, a member," is a member of the group the text is about
+    (
+        "The Zemun clan grew in Belgrade. Dejan Milenković, a member, met an officer in 2003.",
+        "works_for",
+        "Dejan Milenković",
+        "Zemun clan",
+        True,
+    ),
+    # "trabajaba al mismo tiempo para A y para B": both
+    (
+        _BOTH := "Juan Pérez trabajaba al mismo tiempo para el Cártel de Sinaloa y para el Cártel Jalisco Nueva "
+        "Generación.",
+        "works_for",
+        "Juan Pérez",
+        "Cártel de Sinaloa",
+        True,
+    ),
+    (_BOTH, "works_for", "Juan Pérez", "Cártel Jalisco Nueva Generación", True),
+    # "Su hermano Aquiles" with no person before it: of the persons just named, the one named most
+    # so far (Servando), not the last one (Juan Pérez)
+    (
+        _KIN := "Servando Gómez dirigía Los Caballeros Templarios desde 2011. En 2014 Servando Gómez se reunió con "
+        "Juan Pérez en Morelia. Su hermano Aquiles fue detenido en 2015.",
+        "kin_of",
+        "Aquiles",
+        "Servando Gómez",
+        True,
+    ),
+    (_KIN, "kin_of", "Aquiles", "Juan Pérez", False),
+    # groups working together are allies; a coordination after a list ties every two of it
+    (
+        "Los Lorenzana moved cocaine together with the Sinaloa Cartel.",
+        "allied_with",
+        "Los Lorenzana",
+        "Sinaloa Cartel",
+        True,
+    ),
+    (
+        _LIST := "Daniel Kinahan, Raffaele Imperiale y Ridouan Taghi, cada uno al frente de su propio grupo, se "
+        "habrían coordinado para comprar cocaína.",
+        "allied_with",
+        "Daniel Kinahan",
+        "Raffaele Imperiale",
+        True,
+    ),
+    (_LIST, "allied_with", "Daniel Kinahan", "Ridouan Taghi", True),
+    # "along with" is no alliance of groups
+    (
+        "Police sought members of the Bai family along with his son and the Wei family.",
+        "allied_with",
+        "Bai family",
+        "Wei family",
+        False,
+    ),
+    # a definite leader description with no person in its sentence is the person just named; an
+    # indefinite one ("un jefe de") is someone else
+    (
+        "Durante el año anterior, la policía detuvo a Servando Gómez Martínez en Morelia. Las autoridades habían "
+        "ido cerrando el cerco sobre el jefe de Los Caballeros Templarios a través de su familia.",
+        "leads",
+        "Servando Gómez Martínez",
+        "Los Caballeros Templarios",
+        True,
+    ),
+    (
+        "La policía detuvo a Servando Gómez Martínez en Morelia. Otro operativo capturó a un jefe de Los "
+        "Caballeros Templarios en Apatzingán.",
+        "leads",
+        "Servando Gómez Martínez",
+        "Los Caballeros Templarios",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, rtype, head, tail, present", _RELATION_CASES)
+def test_successions_members_kin_alliances_and_leaders_told_indirectly(text, rtype, head, tail, present):
+    found = extract(text, learned=False)
+    symmetric = rtype == "allied_with"
+    assert (_sym(found, rtype, head, tail) if symmetric else _rel(found, rtype, head, tail)) == present
+
+
+def test_a_second_quoted_nickname_is_an_alias_and_keeps_a_list_of_founders_together():
     x = extract(
         'La Familia Michoacana nació en 2006. Sus fundadores fueron Nazario Moreno González, "El Chayo" o '
         '"El Más Loco"; Enrique Plancarte; y Servando Gómez Martínez, "La Tuta".',
@@ -1030,58 +1141,6 @@ def test_leaders_by_succession_by_pronoun_and_in_a_list_with_two_nicknames():
     persons = {p.name: p.aliases for p in x.persons}
     assert persons["Nazario Moreno González"] == ("El Chayo", "El Más Loco") and "Más Loco" not in persons
     assert all(_rel(x, "leads", p, "La Familia Michoacana") for p in ("Enrique Plancarte", "Servando Gómez Martínez"))
-
-
-def test_members_named_after_a_count_by_apposition_or_with_a_repeated_preposition():
-    # "N members of G" and a list of names in the next sentences: each a member
-    x = extract(
-        "El tribunal condenó a nueve integrantes de Los Zetas por la masacre. Ocho recibieron 106 años. "
-        "Los sentenciados son Hugo Gómez Vásquez, Luis Icó Che y Jorge Hernández Méndez.",
-        learned=False,
-    )
-    assert all(_rel(x, "works_for", p, "Los Zetas") for p in ("Hugo Gómez Vásquez", "Luis Icó Che"))
-    # without the count, a list of names is no list of members
-    x = extract(
-        "El tribunal juzgó a Los Zetas por la masacre. Los testigos son Hugo Gómez Vásquez y Luis Icó Che.",
-        learned=False,
-    )
-    assert not any(r.type == "works_for" for r in x.relations)
-    # "X, a member," is a member of the group the text is about
-    x = extract("The Zemun clan grew in Belgrade. Dejan Milenković, a member, met an officer in 2003.", learned=False)
-    assert _rel(x, "works_for", "Dejan Milenković", "Zemun clan")
-    # "trabajaba al mismo tiempo para A y para B": both
-    x = extract(
-        "Juan Pérez trabajaba al mismo tiempo para el Cártel de Sinaloa y para el Cártel Jalisco Nueva Generación.",
-        learned=False,
-    )
-    assert _rel(x, "works_for", "Juan Pérez", "Cártel de Sinaloa")
-    assert _rel(x, "works_for", "Juan Pérez", "Cártel Jalisco Nueva Generación")
-
-
-def test_a_possessive_relative_belongs_to_the_person_the_text_is_about():
-    # "Su hermano Aquiles" with no person before it: of the persons just named, the one named most
-    # so far (Servando), not the last one (Juan Pérez)
-    x = extract(
-        "Servando Gómez dirigía Los Caballeros Templarios desde 2011. En 2014 Servando Gómez se reunió con "
-        "Juan Pérez en Morelia. Su hermano Aquiles fue detenido en 2015.",
-        learned=False,
-    )
-    assert _rel(x, "kin_of", "Aquiles", "Servando Gómez") and not _rel(x, "kin_of", "Aquiles", "Juan Pérez")
-
-
-def test_alliances_told_as_joint_work_or_coordination_of_a_list():
-    x = extract("Los Lorenzana moved cocaine together with the Sinaloa Cartel.", learned=False)
-    assert _sym(x, "allied_with", "Los Lorenzana", "Sinaloa Cartel")
-    x = extract(
-        "Daniel Kinahan, Raffaele Imperiale y Ridouan Taghi, cada uno al frente de su propio grupo, se habrían "
-        "coordinado para comprar cocaína.",
-        learned=False,
-    )
-    for a, b in (("Daniel Kinahan", "Raffaele Imperiale"), ("Daniel Kinahan", "Ridouan Taghi")):
-        assert _sym(x, "allied_with", a, b)
-    # "along with" a person is no alliance of groups
-    x = extract("Police sought members of the Bai family along with his son and the Wei family.", learned=False)
-    assert not any(r.type == "allied_with" for r in x.relations)
 
 
 def test_an_operation_the_text_denies_is_not_the_group_s():
@@ -1095,19 +1154,3 @@ def test_an_operation_the_text_denies_is_not_the_group_s():
         "Los Choneros no cultivan coca. Los Choneros controlan el puerto de Guayaquil y envían cocaína a Europa."
     )
     assert ("Los Choneros", "cultivation") not in ops and ("Los Choneros", "port_export") in ops
-
-
-def test_a_definite_leader_description_refers_to_the_person_just_named():
-    x = extract(
-        "Durante el año anterior, la policía detuvo a Servando Gómez Martínez en Morelia. Las autoridades habían "
-        "ido cerrando el cerco sobre el jefe de Los Caballeros Templarios a través de su familia.",
-        learned=False,
-    )
-    assert _rel(x, "leads", "Servando Gómez Martínez", "Los Caballeros Templarios")
-    # an indefinite one does not: "un jefe de" is someone else
-    x = extract(
-        "La policía detuvo a Servando Gómez Martínez en Morelia. Otro operativo capturó a un jefe de Los "
-        "Caballeros Templarios en Apatzingán.",
-        learned=False,
-    )
-    assert not _rel(x, "leads", "Servando Gómez Martínez", "Los Caballeros Templarios")
