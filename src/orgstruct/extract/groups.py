@@ -404,8 +404,8 @@ def _is_acronym(text: str, lex: EntityLexicon, dateline: bool = False) -> bool:
 _POSSESSOR = re.compile(r"^(?P<group>.+?\s(?:de|del|of)\s+\S+)\s+(?:de|of)\s+(?P<first>\S+)(?:\s+[A-ZÁÉÍÓÚÑ]\S*){0,3}$")
 
 
-# a unit named by a lower-case noun and a surname inside a known group: "el clan Contini de la
-# Camorra", "the Gambino family of the American Mafia" (the name stops before the parent)
+# a unit named by a unit noun and a surname inside a group named after it: "el clan Contini de la
+# Camorra", "la familia Gambino de la Cosa Nostra" (the unit's name stops before the parent)
 _UNIT_NOUN_BEFORE = re.compile(
     r"\b(?:clan|family|famiglia|familia|cosca|'ndrina|cell|célula|faction|facción)\s+$", re.IGNORECASE
 )
