@@ -11,6 +11,9 @@ ceiling a fixed target should be read against.
 Run: .venv/bin/python benchmarks/extraction.py  (prints figures; asserts nothing)
      .venv/bin/python benchmarks/extraction.py --folder NAME  (only data/NAME: the extractor and the
      rules alone; how a staging folder of new annotations is scored before anyone reads it)
+     .venv/bin/python benchmarks/extraction.py --by-writer  (the rules alone on data/gold_train, one
+     row per corpus writer: run it before and after a rule change to see whether its gain is spread
+     over writers or sits in one writer's documents, which is how rules overfit the development set)
 """
 
 from __future__ import annotations
@@ -37,12 +40,29 @@ def _table(title: str, results) -> None:
         print("  ".join(f"{v:>11}" for v in row))
 
 
+def _by_writer(items) -> None:
+    """Rules alone on gold_train, one row per writer (doc ids are "w<N>-<nnn>")."""
+    from orgstruct.extraction_eval import evaluate_extraction
+
+    writers = sorted({gold["doc_id"].split("-")[0] for gold, _, _ in items}, key=lambda w: int(w[1:]))
+    print("rules alone on data/gold_train, per writer")
+    print("  ".join(f"{h:>11}" for h in ["writer", "docs", "group F1", "person F1", "relation F1", "ops F1"]))
+    for w in writers:
+        s = evaluate_extraction([it for it in items if it[0]["doc_id"].startswith(w + "-")], learned=False)["all"]
+        s = s.summary()
+        row = [w, s["documents"], s["groups_f1"], s["persons_f1"], s["relations_f1"], s["operations_f1"]]
+        print("  ".join(f"{v:>11}" for v in row))
+
+
 def main() -> None:
     from orgstruct.extract import extract
     from orgstruct.extract.operations import default_scorer
     from orgstruct.extract.typer import default_typer
     from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, load_gold
 
+    if "--by-writer" in sys.argv:
+        _by_writer(load_gold(ROOT / "data", ROOT / "seeds", folder="gold_train"))
+        return
     if "--folder" in sys.argv:
         folder = sys.argv[sys.argv.index("--folder") + 1]
         staged = load_gold(ROOT / "data", ROOT / "seeds", folder=folder)
