@@ -48,8 +48,8 @@ def _by_writer(items) -> None:
     print("rules alone on data/gold_train, per writer")
     print("  ".join(f"{h:>11}" for h in ["writer", "docs", "group F1", "person F1", "relation F1", "ops F1"]))
     for w in writers:
-        s = evaluate_extraction([it for it in items if it[0]["doc_id"].startswith(w + "-")], learned=False)["all"]
-        s = s.summary()
+        mine = [it for it in items if it[0]["doc_id"].startswith(w + "-")]
+        s = evaluate_extraction(mine, learned=False)["all"].summary()
         row = [w, s["documents"], s["groups_f1"], s["persons_f1"], s["relations_f1"], s["operations_f1"]]
         print("  ".join(f"{v:>11}" for v in row))
 

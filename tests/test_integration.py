@@ -31,7 +31,6 @@ def test_seed_acceptance_with_the_shipped_model(seed_text, shipped_model):
     k = kings.probabilities
     assert kings.label in ("family_clan", "brokerage_network"), k
     assert k["hierarchical"] < 0.2 and k["family_clan"] > 0.35 and k["brokerage_network"] > 0.35, k
-    assert min(k["family_clan"], k["brokerage_network"]) > k["hierarchical"], k
     assert andean.label == "brokerage_network", andean.probabilities
     assert any(
         e.kind == "sentence" and "ad hoc" in e.text and e.supports == "brokerage_network" for e in andean.evidence

@@ -412,15 +412,16 @@ _UNIT_NOUN_BEFORE = re.compile(
 _PARENT_AFTER = re.compile(r"\s+(?:de la|de las|de los|del|of the|of)\s+(?P<parent>.+)$")
 
 
-def _cut_parent(text: str, start: int, doc: Document, lex: EntityLexicon) -> str:
-    """'clan Contini de la Camorra': "Contini" is the clan's name when what follows the
-    connector is a group's name by itself and a unit noun comes before the name."""
+def _parent_in_name(text: str, start: int, doc: Document, lex: EntityLexicon) -> re.Match | None:
+    """'clan Contini de la Camorra': the connector and parent ("de la Camorra") when what follows
+    the connector is a group's name by itself and a unit noun comes before the name; the unit's
+    name is what precedes the match."""
     if not _UNIT_NOUN_BEFORE.search(doc.text, max(0, start - 15), start):
-        return text
+        return None
     m = _PARENT_AFTER.search(text)
     if m and (_known_groups_re().fullmatch(m.group("parent")) or _classify(m.group("parent"), lex) == "full"):
-        return text[: m.start()]
-    return text
+        return m
+    return None
 
 
 def _cut_possessor(text: str, lex: EntityLexicon) -> str:
@@ -449,12 +450,15 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
     for sent in doc.sentences:
         for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
             text, start = _strip_leading(m.group(0), m.start(), lex)
-            whole = _cut_possessor(text, lex)
-            text = _cut_parent(whole, start, doc, lex)
-            if text != whole:  # the parent group of "el clan Contini de la Camorra"
-                parent = _PARENT_AFTER.search(whole)
-                p_start = start + parent.start("parent")
-                found.append(_Candidate(p_start, start + len(whole), parent.group("parent"), sent.index, "full"))
+            text = _cut_possessor(text, lex)
+            parent = _parent_in_name(text, start, doc, lex)
+            if parent is not None:  # "el clan Contini de la Camorra": the clan, and the Camorra on its own
+                found.append(
+                    _Candidate(
+                        start + parent.start("parent"), start + len(text), parent.group("parent"), sent.index, "full"
+                    )
+                )
+                text = text[: parent.start()]
             if not text:
                 continue
             kind = _classify(text, lex)

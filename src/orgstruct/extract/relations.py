@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from orgstruct.extract.groups import UNIT_NOUNS, UNIT_OF_BEFORE, outer_mentions
@@ -462,17 +462,16 @@ def _pronoun_objects(doc: Document, sent: Sentence, mentions: list[Mention], ear
     the sentence's person (before the verb in English, after it in Spanish), the predecessor the
     person named last in the sentences before."""
     out: list[Relation] = []
-    persons = [m for m in mentions if m.etype == "person"]
     for m in _PRONOUN_AS_LEADER.finditer(doc.text, sent.start, sent.end):
-        before = [x for x in persons if x.end <= m.start()]
-        person = before[-1] if before else (earlier[-1] if earlier else None)
-        group = next((x for x in mentions if x.etype == "group" and 0 <= x.start - m.end() <= 30), None)
-        if person is not None and group is not None:
+        person = _left(mentions, m.start(), ("person",)) or (earlier[-1] if earlier else None)
+        group = _right(mentions, m.end(), ("group",))
+        if person is not None and group is not None and group.start - m.end() <= 30:
             out.append(_relation("leads", person, group, None, sent, 0.6))
     for m in _SUCCEEDED_PRONOUN.finditer(doc.text, sent.start, sent.end):
-        before = [x for x in persons if x.end <= m.start()]
-        after = [x for x in persons if x.start >= m.end()]
-        successor = (before[-1] if before else None) if m.group("en") else (after[0] if after else None)
+        if m.group("en"):  # "X succeeded him": the subject before the verb; "lo sucedió X": after it
+            successor = _left(mentions, m.start(), ("person",))
+        else:
+            successor = _right(mentions, m.end(), ("person",))
         predecessor = next((x for x in reversed(earlier) if successor and x.entity != successor.entity), None)
         if successor is not None and predecessor is not None:
             out.append(_relation("succeeded", successor, predecessor, None, sent, 0.6))
@@ -492,8 +491,8 @@ COUNTED_LOOKAHEAD = 3  # sentences after the count in which its list of names ma
 
 
 def _counted_members(doc: Document, by_sentence: dict[int, list[Mention]], sentences) -> list[Relation]:
-    """Each person of a list of names in the sentence of "N members of G" or the next two: a
-    member of G (works_for)."""
+    """Each person of a list of names in the sentence of "N members of G" (after G) or the
+    COUNTED_LOOKAHEAD sentences after it: a member of G (works_for)."""
     out: list[Relation] = []
     for i, mentions in by_sentence.items():
         for g in (m for m in mentions if m.etype == "group"):
@@ -800,19 +799,7 @@ def _successors_lead(found: dict[tuple, Relation]) -> list[Relation]:
         if r.type != "succeeded" or r.tail is None or r.head in leads:
             continue
         for led in leads.get(r.tail, ()):
-            out.append(
-                Relation(
-                    "leads",
-                    r.head,
-                    led.tail,
-                    None,
-                    r.sentence,
-                    r.start,
-                    r.end,
-                    r.evidence,
-                    round(0.8 * r.confidence, 3),
-                )
-            )
+            out.append(replace(r, type="leads", tail=led.tail, kind=None, confidence=round(0.8 * r.confidence, 3)))
     return out
 
 
@@ -839,12 +826,11 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
             for r in _unnamed_arrests(doc, sent, patterns, earlier):
                 keep_strongest(found, r)
             continue
-        rels: list[Relation] = _kin_relations(
-            doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index), prior
-        )
+        antecedents = earlier or _last_persons(by_sentence, sent.index)
+        rels: list[Relation] = _kin_relations(doc, sent, mentions, antecedents, prior)
         rels += _surname_shared_in_a_list(doc, sent, mentions)
         rels += _as_his_deputy(doc, sent, mentions)
-        rels += _pronoun_objects(doc, sent, mentions, earlier or _last_persons(by_sentence, sent.index))
+        rels += _pronoun_objects(doc, sent, mentions, antecedents)
         rels += _appositive_members(doc, sent, mentions, salient.get(sent.index))
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
