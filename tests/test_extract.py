@@ -1154,3 +1154,29 @@ def test_an_operation_the_text_denies_is_not_the_group_s():
         "Los Choneros no cultivan coca. Los Choneros controlan el puerto de Guayaquil y envían cocaína a Europa."
     )
     assert ("Los Choneros", "cultivation") not in ops and ("Los Choneros", "port_export") in ops
+
+
+def test_a_fight_between_groups_is_violence_of_each_of_them():
+    ops = _ops(
+        "La familia Henao sostuvo una guerra con el cartel de Cali durante años. La familia Henao controlaba "
+        "rutas en el norte del Valle. La familia Henao lavaba dinero en fincas."
+    )
+    assert ("familia Henao", "violence") in ops and ("cartel de Cali", "violence") in ops
+    # a group named once without a fight gets nothing from a violence cue about another group
+    ops = _ops(
+        "Los Rastrojos killed three farmers near the Cartel del Norte del Valle's old estates. Los Rastrojos "
+        "moved cocaine to the coast. Los Rastrojos bribed police officers."
+    )
+    assert ("Los Rastrojos", "violence") in ops and ("Cartel del Norte del Valle", "violence") not in ops
+
+
+def test_a_person_or_group_that_moves_somewhere_transports_nothing():
+    ops = _ops(
+        "The Sinaloa Cartel moved into Michoacán in 2003. The Sinaloa Cartel bribed police officers. "
+        "The Sinaloa Cartel laundered money through banks."
+    )
+    assert ("Sinaloa Cartel", "transport") not in ops and ("Sinaloa Cartel", "corruption") in ops
+    ops = _ops(
+        "The Sinaloa Cartel moved tons of cocaine through Central America. The Sinaloa Cartel bribed police officers."
+    )
+    assert ("Sinaloa Cartel", "transport") in ops

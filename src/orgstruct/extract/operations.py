@@ -46,9 +46,20 @@ _GENERIC = re.compile(
 # a cue word with an inflection the cue patterns allow that makes another word: "calle" + "d"
 # is "called" (38 false distribution hits on data/gold_train), "war" + "n" is "warn"
 _FALSE_FORMS = {"called", "warn"}
+# "move" of a person or a group, not of goods: "moved to the United States", "moved into drug
+# trafficking", "moved up to the post of president", "se movía entre los clanes"
+_MOVE = re.compile(r"^(?:move|moved|moving|movía|movían)$", re.IGNORECASE)
+_MOVE_AFTER = re.compile(r"\s+(?:to|into|up|on|onto|away|back|abroad|in|out|between|among|entre|en)\b", re.IGNORECASE)
+_REFLEXIVE_BEFORE = re.compile(r"\bse\s+$", re.IGNORECASE)
 # a negation shortly before a cue, in the same clause: "does not grow coca or run street sales"
 _NEGATED = re.compile(
     r"(?:\b(?:not|never|no longer|neither|nor|no|nunca|jamás|tampoco|ni)|n['’]t)\b[^,;:.()]*$", re.IGNORECASE
+)
+# a fight between groups is violence of every group its sentence names, not only of the nearest:
+# "la guerra entre los Alameddine y los Hamze", "Calor Calor mantiene una disputa sangrienta con Bagdad"
+_SHARED_VIOLENCE = re.compile(
+    r"^(?:wars?|fought|gunfights?|shootouts?|guerras?|disputa sangrienta|a tiros|enfrentamientos?|tiroteos?|balaceras?)$",
+    re.IGNORECASE,
 )
 NEGATION_WINDOW = 30  # characters before a cue in which a negation cancels it
 SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
@@ -95,6 +106,7 @@ class Hit:
     generic: bool  # a general statement naming no group ("such groups usually...")
     last: tuple[int, str] | None  # (sentences back, group) when the sentence names no group
     cue: str = ""  # the cue word as written, lower case
+    shared: bool = False  # a fight between the groups of the sentence, given to each of them
 
 
 def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Span, str], ...] = ()) -> list[Hit]:
@@ -120,6 +132,11 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                 inside = m.start() > sent.start and doc.text[m.start() - 2 : m.start()].strip(' "“«(')
                 if m.group(0).lower() in _FALSE_FORMS:
                     continue
+                if _MOVE.match(m.group(0)) and (
+                    _MOVE_AFTER.match(doc.text, m.end())
+                    or _REFLEXIVE_BEFORE.search(doc.text, max(0, m.start() - 4), m.start())
+                ):
+                    continue
                 if _NEGATED.search(doc.text, max(sent.start, m.start() - NEGATION_WINDOW), m.start()):
                     continue  # "no cultiva coca": an operation the text denies
                 if m.group(0)[0].isupper() and inside:
@@ -133,7 +150,12 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                         nearest = by[0]  # "killed by Los Zetas"
                     elif _PASSIVE_BEFORE.search(doc.text, max(sent.start, m.start() - 25), m.start()):
                         victim = True  # "X was killed": the victim's side, not an act of the group
-                hits.append(Hit(op, sent.index, here, nearest, victim, generic, last, m.group(0).lower()))
+                cue = m.group(0).lower()
+                if op == "violence" and len(here) > 1 and _SHARED_VIOLENCE.match(cue):
+                    for gid in here:
+                        hits.append(Hit(op, sent.index, here, gid, victim, generic, last, cue, True))
+                    continue
+                hits.append(Hit(op, sent.index, here, nearest, victim, generic, last, cue))
     return hits
 
 
@@ -157,7 +179,7 @@ def rule_operations(doc: Document, groups: tuple[Group, ...], hits: list[Hit]) -
                 continue  # a sentence naming no group is about one of the text's main groups
         if gid is None or (gid, h.op) in found:
             continue
-        if gid not in major and counts[gid] < 2:
+        if gid not in major and counts[gid] < 2 and not h.shared:
             continue  # a group named once, in passing: its sentence rarely says what it does
         found[(gid, h.op)] = h.sentence
     return found
