@@ -1180,3 +1180,16 @@ def test_a_person_or_group_that_moves_somewhere_transports_nothing():
         "The Sinaloa Cartel moved tons of cocaine through Central America. The Sinaloa Cartel bribed police officers."
     )
     assert ("Sinaloa Cartel", "transport") in ops
+
+
+def test_violence_done_by_the_state_is_no_group_s_violence():
+    text = (
+        "Los Rastrojos moved cocaine to the coast. Los Rastrojos bribed police officers. "
+        "In 2012 marines killed the group's commander in Cartagena."
+    )
+    assert ("Los Rastrojos", "violence") not in _ops(text)
+    assert ("Los Rastrojos", "violence") in _ops(text.replace("marines killed", "Los Rastrojos killed"))
+    ops = _ops(
+        "Los Lobos controlaban la mina. Los Lobos sobornaban a jueces. La policía mató a dos de sus jefes en 2023."
+    )
+    assert ("Los Lobos", "violence") not in ops

@@ -35,7 +35,7 @@ SCORER_FILE = "operations_scorer.json"
 _PARTICIPLE = re.compile(r"(?:ed|ad[oa]s?|id[oa]s?|shot)$", re.IGNORECASE)
 _AGENT = re.compile(r"\s+(?:\w+\s+){0,3}?(?:by|por)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|is|are|fue|fueron|sido|era|eran|murió|died|resultó|resultaron|quedó)\s+(?:\w+\s+)?$",
+    r"\b(?:was|were|been|being|is|are|fue|fueron|sido|era|eran|murió|murieron|died|resultó|resultaron|quedó)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _GENERIC = re.compile(
@@ -61,6 +61,15 @@ _SHARED_VIOLENCE = re.compile(
     r"^(?:wars?|fought|gunfights?|shootouts?|guerras?|disputa sangrienta|a tiros|enfrentamientos?|tiroteos?|balaceras?)$",
     re.IGNORECASE,
 )
+# the state as the actor of a violence cue: "when marines killed Tony Tormenta", "la policía mató a
+# dos de los atacantes", "una operación en Pampas mató a Alipio": no act of a group
+_STATE_AGENT = re.compile(
+    r"\b(?:police|policemen|officers|marines|soldiers|troops|army|military|security forces|agents|authorities|sniper|"
+    r"policía|policías|policiales|militares|soldados|marinos|infantes de marina|agentes|autoridades|operación|operativo|"
+    r"fuerzas de seguridad)\b[^,;:.()]*$",
+    re.IGNORECASE,
+)
+STATE_WINDOW = 40  # characters before a violence cue in which a state actor takes it
 NEGATION_WINDOW = 30  # characters before a cue in which a negation cancels it
 SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
 MAJOR_GROUPS = 2  # the most-mentioned groups of a text; the others are mostly named in passing
@@ -139,6 +148,10 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                     continue
                 if _NEGATED.search(doc.text, max(sent.start, m.start() - NEGATION_WINDOW), m.start()):
                     continue  # "no cultiva coca": an operation the text denies
+                if op == "violence" and _STATE_AGENT.search(
+                    doc.text, max(sent.start, m.start() - STATE_WINDOW), m.start()
+                ):
+                    continue  # "marines killed X": violence by the state
                 if m.group(0)[0].isupper() and inside:
                     continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
                 nearest = _nearest_group(spans, m.start(), doc.lang)
