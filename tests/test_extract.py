@@ -1193,3 +1193,18 @@ def test_violence_done_by_the_state_is_no_group_s_violence():
         "Los Lobos controlaban la mina. Los Lobos sobornaban a jueces. La policía mató a dos de sus jefes en 2023."
     )
     assert ("Los Lobos", "violence") not in ops
+
+
+def test_an_operation_of_coordinated_groups_belongs_to_each():
+    text = (
+        "Los Cantero y los Funes controlan búnkeres de venta en Rosario. Los Cantero lavan dinero en "
+        "concesionarias. Los Funes sobornan a policías."
+    )
+    ops = _ops(text)
+    assert ("Los Cantero", "distribution") in ops and ("Los Funes", "distribution") in ops
+    # a group after a preposition is no co-actor
+    ops = _ops(
+        "Los Cantero venden droga en búnkeres de Rosario con apoyo de los Funes. Los Cantero lavan dinero. "
+        "Los Funes sobornan a policías."
+    )
+    assert ("Los Cantero", "distribution") in ops and ("Los Funes", "distribution") not in ops

@@ -89,6 +89,29 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_COORD_GAP = re.compile(
+    r"\s*(?:,\s*|\s(?:and|y|e|ni|as well as|together with|junto con)\s+)(?:(?:the|los|las|la|el)\s+)?$", re.IGNORECASE
+)
+
+
+def _coordinated_groups(spans: list[tuple[int, int, str]], gid: str, text: str) -> list[str]:
+    """The groups coordinated with ``gid`` in one noun phrase: "Los Cantero y los Funes",
+    "ni los Cantero ni los Funes", "the Alameddines and the Hamzys"."""
+    idx = [i for i, sp in enumerate(spans) if sp[2] == gid]
+    if not idx:
+        return []
+    out: list[str] = []
+    i = idx[0]
+    while i > 0 and _COORD_GAP.fullmatch(text, spans[i - 1][1], spans[i][0]):
+        i -= 1
+        out.append(spans[i][2])
+    i = idx[0]
+    while i + 1 < len(spans) and _COORD_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]):
+        i += 1
+        out.append(spans[i][2])
+    return [g for g in dict.fromkeys(out) if g != gid]
+
+
 def _nearest_group(spans: list[tuple[int, int, str]], pos: int, lang: str = "en") -> str | None:
     """The group a cue at ``pos`` is about: in English the closest group named before it; in
     Spanish, whose long sentences put the actor first and partners in later clauses, the first
@@ -169,6 +192,9 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                         hits.append(Hit(op, sent.index, here, gid, victim, generic, last, cue, True))
                     continue
                 hits.append(Hit(op, sent.index, here, nearest, victim, generic, last, cue))
+                if nearest is not None and not victim:
+                    for other in _coordinated_groups(spans, nearest, doc.text):
+                        hits.append(Hit(op, sent.index, here, other, victim, generic, last, cue, True))
     return hits
 
 
