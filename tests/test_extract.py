@@ -1208,3 +1208,14 @@ def test_an_operation_of_coordinated_groups_belongs_to_each():
         "Los Funes sobornan a policías."
     )
     assert ("Los Cantero", "distribution") in ops and ("Los Funes", "distribution") not in ops
+
+
+def test_a_sentence_about_it_gives_its_operations_to_the_group_spoken_of():
+    text = (
+        "Los Rastrojos were founded in 2002 in the Valle del Cauca. Los Rastrojos bribed police officers. "
+        "It moved cocaine by go-fast boats from the Pacific and supplied the Sinaloa Cartel."
+    )
+    ops = _ops(text)
+    assert ("Los Rastrojos", "transport") in ops and ("Sinaloa Cartel", "transport") not in ops
+    ops = _ops(text.replace("It moved", "The Sinaloa Cartel moved"))
+    assert ("Sinaloa Cartel", "transport") in ops

@@ -94,6 +94,15 @@ _COORD_GAP = re.compile(
 )
 
 
+# a sentence whose subject refers back to a group ("It moved cocaine ... for the Sinaloa Cartel",
+# "They started as poppy growers and worked as hitmen for the Guadalajara cartel"): its cues are
+# that group's, not those of the groups the sentence names after the subject
+_ANAPHORIC_SUBJECT = re.compile(
+    r"(?:It|They|The (?:group|gang|organi[sz]ation|cartel|network|clan|band|faction|syndicate|crew|militia)|"
+    r"El grupo|La banda|La organización|El cártel|El cartel|La red|El clan|La pandilla|La facción)\s+(?!is\b|was\b|were\b|are\b|es\b|fue\b|era\b)",
+)
+
+
 def _coordinated_groups(spans: list[tuple[int, int, str]], gid: str, text: str) -> list[str]:
     """The groups coordinated with ``gid`` in one noun phrase: "Los Cantero y los Funes",
     "ni los Cantero ni los Funes", "the Alameddines and the Hamzys"."""
@@ -154,6 +163,14 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
     last_group: tuple[int, str] | None = None
     for sent in doc.sentences:
         spans = by_sentence.get(sent.index, [])
+        antecedent = None
+        if (
+            spans
+            and last_group
+            and _ANAPHORIC_SUBJECT.match(sent.text)
+            and sent.index - last_group[0] <= SALIENCE_WINDOW
+        ):
+            antecedent = last_group[1]
         if spans:
             last_group = (sent.index, spans[-1][2])
         here = tuple(dict.fromkeys(g for _, _, g in spans))
@@ -178,6 +195,8 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                 if m.group(0)[0].isupper() and inside:
                     continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
                 nearest = _nearest_group(spans, m.start(), doc.lang)
+                if antecedent is not None:
+                    nearest = antecedent
                 victim = False
                 if op == "violence" and _PARTICIPLE.search(m.group(0)):
                     agent = _AGENT.match(doc.text, m.end(), sent.end)
@@ -268,7 +287,7 @@ def candidate_features(
                     generic += 1
                     continue
                 if h.here:
-                    if gid not in h.here:
+                    if gid not in h.here and h.nearest != gid:
                         kinds["other"] += 1
                         continue
                     if h.victim:
