@@ -1006,6 +1006,18 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # "It allied with X and fought Y": the anaphoric subject, not a group named after it, is
+    # the subject of both triggers; not inside a relative clause
+    (
+        _IT := "Los Rastrojos were founded in 2002. It allied with the Sinaloa Cartel and fought the Urabeños.",
+        "allied_with",
+        "Los Rastrojos",
+        "Sinaloa Cartel",
+        True,
+    ),
+    (_IT, "rival_of", "Los Rastrojos", "Urabeños", True),
+    (_IT, "allied_with", "Urabeños", "Sinaloa Cartel", False),
+    (_IT, "rival_of", "Sinaloa Cartel", "Urabeños", False),
     # a successor of a group's leader leads the group; "lo sucedió X" / "X succeeded him": the
     # predecessor is the person named before, and "him" is no group
     (

@@ -174,6 +174,14 @@ UNIT_OF_BEFORE = re.compile(
     r"(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
     re.IGNORECASE,
 )
+# a sentence opening with a subject that refers back to a group named before ("It moved cocaine
+# ...", "They allied with ...", "The group fought ...", "La banda se alió con ..."), not a copula
+# ("It is", "The group was": a description, often of the group the sentence names next)
+ANAPHORIC_SUBJECT = re.compile(
+    r"(?:It|They|The (?:group|gang|organi[sz]ation|cartel|network|clan|band|faction|syndicate|crew|militia)|"
+    r"El grupo|La banda|La organización|El cártel|El cartel|La red|El clan|La pandilla|La facción)\s+"
+    r"(?!is\b|was\b|were\b|are\b|es\b|fue\b|era\b)"
+)
 
 _PLACE_CONTEXT = re.compile(
     r"\b(?:en|in|at|desde|hacia|near|cerca de|barrios?|colonia|town of|city of|ciudad de|municipio de|pueblo de|vecinos de|"

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from orgstruct.corpus import OPERATIONS
-from orgstruct.extract.groups import outer_mentions
+from orgstruct.extract.groups import ANAPHORIC_SUBJECT, outer_mentions
 from orgstruct.extract.typer import linear_probability
 from orgstruct.resources import load_lexicon, resource_path
 from orgstruct.schema import Document, Group, Operation, Span
@@ -94,15 +94,6 @@ _COORD_GAP = re.compile(
 )
 
 
-# a sentence whose subject refers back to a group ("It moved cocaine ... for the Sinaloa Cartel",
-# "They started as poppy growers and worked as hitmen for the Guadalajara cartel"): its cues are
-# that group's, not those of the groups the sentence names after the subject
-_ANAPHORIC_SUBJECT = re.compile(
-    r"(?:It|They|The (?:group|gang|organi[sz]ation|cartel|network|clan|band|faction|syndicate|crew|militia)|"
-    r"El grupo|La banda|La organización|El cártel|El cartel|La red|El clan|La pandilla|La facción)\s+(?!is\b|was\b|were\b|are\b|es\b|fue\b|era\b)",
-)
-
-
 def _coordinated_groups(spans: list[tuple[int, int, str]], gid: str, text: str) -> list[str]:
     """The groups coordinated with ``gid`` in one noun phrase: "Los Cantero y los Funes",
     "ni los Cantero ni los Funes", "the Alameddines and the Hamzys"."""
@@ -163,11 +154,13 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
     last_group: tuple[int, str] | None = None
     for sent in doc.sentences:
         spans = by_sentence.get(sent.index, [])
+        # a sentence whose subject refers back to a group ("It moved cocaine ... for the Sinaloa
+        # Cartel", "They worked as hitmen for the Guadalajara cartel"): its cues are that group's
         antecedent = None
         if (
             spans
             and last_group
-            and _ANAPHORIC_SUBJECT.match(sent.text)
+            and ANAPHORIC_SUBJECT.match(sent.text)
             and sent.index - last_group[0] <= SALIENCE_WINDOW
         ):
             antecedent = last_group[1]

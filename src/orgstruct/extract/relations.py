@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from orgstruct.extract.groups import UNIT_NOUNS, UNIT_OF_BEFORE, outer_mentions
+from orgstruct.extract.groups import ANAPHORIC_SUBJECT, UNIT_NOUNS, UNIT_OF_BEFORE, outer_mentions
 from orgstruct.extract.lexicon import entity_lexicon, fold, given_names
 from orgstruct.extract.persons import OFFICIAL_TITLES
 from orgstruct.resources import load_lexicon
@@ -718,7 +718,25 @@ def relation_slot(r: Relation) -> tuple:
     return (r.type, *ends)
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|que|quien|quienes|cuy[oa]s?)\b", re.IGNORECASE)
+_NOT_SUBJECT_GAP = re.compile(r"\b(?:and|y|e|with|con|to|a|of|de|del|for|para|against|contra)\b|,")
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|el|la|al|del)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _anaphor_subject(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, head, tail, salient) -> Mention | None:
+    """In a sentence opening with a subject that refers back to a group ("It allied with the
+    Sinaloa Cartel and fought the Urabeños"), an active trigger whose nearest group before it
+    is no subject (after "and", "with", a comma...) or that has none is that group's: the group
+    the two sentences before spoke of. Not inside a relative clause ("the two blocs that had
+    fought each other")."""
+    if p.voice != "active" or "group" not in p.head or tail is None:
+        return None
+    if _RELATIVE.search(doc.text, sent.start, m.start()):
+        return None
+    if head is not None and head.start < m.start() and not _NOT_SUBJECT_GAP.search(doc.text, head.end, m.start()):
+        return None  # "It said the Sinaloa Cartel fought X": the trigger has a subject of its own
+    antecedent = salient.get(sent.index - 1)
+    return antecedent if antecedent is not None and antecedent.entity != tail.entity else None
 
 
 def keep_strongest(found: dict[tuple, Relation], r: Relation) -> None:
@@ -827,6 +845,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 keep_strongest(found, r)
             continue
         antecedents = earlier or _last_persons(by_sentence, sent.index)
+        anaphoric = bool(ANAPHORIC_SUBJECT.match(sent.text))
         rels: list[Relation] = _kin_relations(doc, sent, mentions, antecedents, prior)
         rels += _surname_shared_in_a_list(doc, sent, mentions)
         rels += _as_his_deputy(doc, sent, mentions)
@@ -842,7 +861,10 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     continue
                 head, tail = _slots(p, m, mentions, doc.lang == "es")
                 conf_scale = 1.0
-                if (
+                anaphor = _anaphor_subject(doc, sent, p, m, head, tail, salient) if anaphoric else None
+                if anaphor is not None:
+                    head = anaphor
+                elif (
                     head is not None
                     and tail is None
                     and "group" in p.tail
@@ -883,6 +905,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 # only the unit's distance counts
                 both = not (p.voice == "copular" and p.type == "works_for")
                 conf = conf_scale * _confidence(m, head, tail if both else None)
+                if anaphor is not None:
+                    conf = 0.8 * _confidence(m, tail, None)  # the subject is the anaphor at the sentence's start
                 rtype = p.type
                 if rtype == "works_for" and tail is not None and tail.etype == "person" and _SECOND.search(m.group(0)):
                     rtype = "lieutenant_of"  # "segundo al mando de Claudius Massop": his deputy, not his employee
