@@ -19,8 +19,8 @@ FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
 # 312b0ca its misses are read for development too, so these guard a second development set; its
 # 60 documents added on 2026-11-28 were scored once before anyone read them, see README)
 RULES_FLOORS_TRAIN = {
-    "en": {"groups_f1": 0.89, "persons_f1": 0.93, "relations_f1": 0.43, "operations_f1": 0.49},
-    "es": {"groups_f1": 0.88, "persons_f1": 0.91, "relations_f1": 0.45, "operations_f1": 0.46},
+    "en": {"groups_f1": 0.89, "persons_f1": 0.93, "relations_f1": 0.43, "operations_f1": 0.53},
+    "es": {"groups_f1": 0.88, "persons_f1": 0.91, "relations_f1": 0.45, "operations_f1": 0.49},
 }
 
 
