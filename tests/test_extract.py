@@ -1006,6 +1006,21 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # "P's ally Q", "his close associate Q": an alliance between two persons
+    (
+        "Aslan Usoyan rose in Moscow. Usoyan's ally Vyacheslav Ivankov moved to New York.",
+        "allied_with",
+        "Vyacheslav Ivankov",
+        "Aslan Usoyan",
+        True,
+    ),
+    (
+        "Osiel Cárdenas Guillén ran the Gulf Cartel with his close associate Jorge Eduardo Costilla Sánchez.",
+        "allied_with",
+        "Jorge Eduardo Costilla Sánchez",
+        "Osiel Cárdenas Guillén",
+        True,
+    ),
     # "It allied with X and fought Y": the anaphoric subject, not a group named after it, is
     # the subject of both triggers; not inside a relative clause
     (
@@ -1231,3 +1246,11 @@ def test_a_sentence_about_it_gives_its_operations_to_the_group_spoken_of():
     assert ("Los Rastrojos", "transport") in ops and ("Sinaloa Cartel", "transport") not in ops
     ops = _ops(text.replace("It moved", "The Sinaloa Cartel moved"))
     assert ("Sinaloa Cartel", "transport") in ops
+
+
+def test_a_quoted_nickname_with_the_comma_inside_the_quotes_is_an_alias():
+    x = extract(
+        'Leadership passed to Samuel Flores Borrego, "Metro 3," and to Antonio Cárdenas Guillén, "Tony Tormenta."'
+    )
+    persons = {p.name: p.aliases for p in x.persons}
+    assert persons == {"Samuel Flores Borrego": ("Metro 3",), "Antonio Cárdenas Guillén": ("Tony Tormenta",)}

@@ -15,7 +15,10 @@ _ALIAS_AFTER = re.compile(
     r"[\"“‘'«]?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’'»]?"
 )
 # a quoted nickname after a name or another nickname: 'X, "El Chayo" o "El Más Loco"'
-_QUOTE_AFTER = re.compile(r"^\s*,?\s*(?:(?:o|or)\s+)?[\"“«](?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”»]")
+# (American punctuation puts the comma inside the quotes: 'Samuel Flores Borrego, "Metro 3," of')
+_QUOTE_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:o|or)\s+)?[\"“«](?P<alias>" + CAP + r"(?:\s+(?:" + CAP + r"|\d{1,3})){0,2})[,.]?[\"”»]"
+)
 
 _EMBEDDED_NICK = re.compile(
     r"(?P<first>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+){0,2})\s+[\"“«'‘](?P<nick>[^\"”»'’]{2,25})[\"”»'’]\s+(?P<last>"
