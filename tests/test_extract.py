@@ -1006,6 +1006,9 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # an arrest told after an apposition that names another person: the apposition's subject
+    (_APPOS := "Héctor Palma, socio de Joaquín Guzmán, fue detenido en 1995.", "arrested", "Héctor Palma", None, True),
+    (_APPOS, "arrested", "Joaquín Guzmán", None, False),
     # "P's ally Q", "his close associate Q": an alliance between two persons
     (
         "Aslan Usoyan rose in Moscow. Usoyan's ally Vyacheslav Ivankov moved to New York.",

@@ -249,6 +249,12 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
             left = _left(mentions, s, p.head)
             if left is not None and re.fullmatch(r"\s*(?:,[^,;.]{0,80},\s*)?", m.string[left.end : s]):
                 head = left
+            elif left is not None and re.fullmatch(r"\s*,\s*", m.string[left.end : s]):
+                # "Héctor Palma, socio de Joaquín Guzmán, fue detenido": the person the apposition
+                # that ends right before the trigger describes, not the one named inside it
+                outer = _left(mentions, left.start, p.head, left.entity)
+                if outer is not None and re.fullmatch(r"\s*,[^;.]{0,80}", m.string[outer.end : left.start]):
+                    head = outer
         return head, None
     return None, None
 
