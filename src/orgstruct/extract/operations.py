@@ -89,6 +89,7 @@ def _cue_patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# what may stand between two coordinated group names ("A y B", "A, B", "ni A ni B", "A together with B")
 _COORD_GAP = re.compile(
     r"\s*(?:,\s*|\s(?:and|y|e|ni|as well as|together with|junto con)\s+)(?:(?:the|los|las|la|el)\s+)?$", re.IGNORECASE
 )
@@ -138,7 +139,9 @@ class Hit:
     generic: bool  # a general statement naming no group ("such groups usually...")
     last: tuple[int, str] | None  # (sentences back, group) when the sentence names no group
     cue: str = ""  # the cue word as written, lower case
-    shared: bool = False  # a fight between the groups of the sentence, given to each of them
+    # one of the hits a cue gives to several groups (a fight between the groups of its sentence,
+    # groups coordinated in one noun phrase): a group named only once still takes it
+    shared: bool = False
 
 
 def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Span, str], ...] = ()) -> list[Hit]:

@@ -729,7 +729,15 @@ _NOT_SUBJECT_GAP = re.compile(r"\b(?:and|y|e|with|con|to|a|of|de|del|for|para|ag
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|el|la|al|del)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _anaphor_subject(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, head, tail, salient) -> Mention | None:
+def _anaphor_subject(
+    doc: Document,
+    sent: Sentence,
+    p: _Pattern,
+    m: re.Match,
+    head: Mention | None,
+    tail: Mention | None,
+    salient: dict[int, Mention],
+) -> Mention | None:
     """In a sentence opening with a subject that refers back to a group ("It allied with the
     Sinaloa Cartel and fought the Urabeños"), an active trigger whose nearest group before it
     is no subject (after "and", "with", a comma...) or that has none is that group's: the group
