@@ -1186,69 +1186,68 @@ def test_an_operation_the_text_denies_is_not_the_group_s():
     assert ("Los Choneros", "cultivation") not in ops and ("Los Choneros", "port_export") in ops
 
 
-def test_a_fight_between_groups_is_violence_of_each_of_them():
-    ops = _ops(
-        "La familia Henao sostuvo una guerra con el cartel de Cali durante años. La familia Henao controlaba "
-        "rutas en el norte del Valle. La familia Henao lavaba dinero en fincas."
-    )
-    assert ("familia Henao", "violence") in ops and ("cartel de Cali", "violence") in ops
-    # a group named once without a fight gets nothing from a violence cue about another group
-    ops = _ops(
-        "Los Rastrojos killed three farmers near the Cartel del Norte del Valle's old estates. Los Rastrojos "
-        "moved cocaine to the coast. Los Rastrojos bribed police officers."
-    )
-    assert ("Los Rastrojos", "violence") in ops and ("Cartel del Norte del Valle", "violence") not in ops
+_HENAO = (
+    "La familia Henao sostuvo una guerra con el cartel de Cali durante años. La familia Henao controlaba "
+    "rutas en el norte del Valle. La familia Henao lavaba dinero en fincas."
+)
+_FARMERS = (
+    "Los Rastrojos killed three farmers near the Cartel del Norte del Valle's old estates. Los Rastrojos "
+    "moved cocaine to the coast. Los Rastrojos bribed police officers."
+)
+_MOVED_INTO = (
+    "The Sinaloa Cartel moved into Michoacán in 2003. The Sinaloa Cartel bribed police officers. "
+    "The Sinaloa Cartel laundered money through banks."
+)
+_MOVED_COCAINE = (
+    "The Sinaloa Cartel moved tons of cocaine through Central America. The Sinaloa Cartel bribed police officers."
+)
+_MARINES = (
+    "Los Rastrojos moved cocaine to the coast. Los Rastrojos bribed police officers. "
+    "In 2012 marines killed the group's commander in Cartagena."
+)
+_POLICIA = "Los Lobos controlaban la mina. Los Lobos sobornaban a jueces. La policía mató a dos de sus jefes en 2023."
+_CANTERO = (
+    "Los Cantero y los Funes controlan búnkeres de venta en Rosario. Los Cantero lavan dinero en "
+    "concesionarias. Los Funes sobornan a policías."
+)
+_CANTERO_WITH = (
+    "Los Cantero venden droga en búnkeres de Rosario con apoyo de los Funes. Los Cantero lavan dinero. "
+    "Los Funes sobornan a policías."
+)
+_IT_MOVED = (
+    "Los Rastrojos were founded in 2002 in the Valle del Cauca. Los Rastrojos bribed police officers. "
+    "It moved cocaine by go-fast boats from the Pacific and supplied the Sinaloa Cartel."
+)
+_OPERATION_CASES = [
+    # a fight between groups is violence of each, a group named once included; a group named
+    # once without a fight gets nothing from a violence cue about another group
+    (_HENAO, "familia Henao", "violence", True),
+    (_HENAO, "cartel de Cali", "violence", True),
+    (_FARMERS, "Los Rastrojos", "violence", True),
+    (_FARMERS, "Cartel del Norte del Valle", "violence", False),
+    # a person or group that moves somewhere transports nothing; goods that move are transport
+    (_MOVED_INTO, "Sinaloa Cartel", "transport", False),
+    (_MOVED_INTO, "Sinaloa Cartel", "corruption", True),
+    (_MOVED_COCAINE, "Sinaloa Cartel", "transport", True),
+    # violence done by the state is no group's
+    (_MARINES, "Los Rastrojos", "violence", False),
+    (_MARINES.replace("marines killed", "Los Rastrojos killed"), "Los Rastrojos", "violence", True),
+    (_POLICIA, "Los Lobos", "violence", False),
+    # an operation of coordinated groups belongs to each; a group after a preposition is no co-actor
+    (_CANTERO, "Los Cantero", "distribution", True),
+    (_CANTERO, "Los Funes", "distribution", True),
+    (_CANTERO_WITH, "Los Cantero", "distribution", True),
+    (_CANTERO_WITH, "Los Funes", "distribution", False),
+    # a sentence about "it" gives its operations to the group spoken of, not to a group it names later
+    (_IT_MOVED, "Los Rastrojos", "transport", True),
+    (_IT_MOVED, "Sinaloa Cartel", "transport", False),
+    (_IT_MOVED.replace("It moved", "The Sinaloa Cartel moved"), "Sinaloa Cartel", "transport", True),
+]
 
 
-def test_a_person_or_group_that_moves_somewhere_transports_nothing():
-    ops = _ops(
-        "The Sinaloa Cartel moved into Michoacán in 2003. The Sinaloa Cartel bribed police officers. "
-        "The Sinaloa Cartel laundered money through banks."
-    )
-    assert ("Sinaloa Cartel", "transport") not in ops and ("Sinaloa Cartel", "corruption") in ops
-    ops = _ops(
-        "The Sinaloa Cartel moved tons of cocaine through Central America. The Sinaloa Cartel bribed police officers."
-    )
-    assert ("Sinaloa Cartel", "transport") in ops
-
-
-def test_violence_done_by_the_state_is_no_group_s_violence():
-    text = (
-        "Los Rastrojos moved cocaine to the coast. Los Rastrojos bribed police officers. "
-        "In 2012 marines killed the group's commander in Cartagena."
-    )
-    assert ("Los Rastrojos", "violence") not in _ops(text)
-    assert ("Los Rastrojos", "violence") in _ops(text.replace("marines killed", "Los Rastrojos killed"))
-    ops = _ops(
-        "Los Lobos controlaban la mina. Los Lobos sobornaban a jueces. La policía mató a dos de sus jefes en 2023."
-    )
-    assert ("Los Lobos", "violence") not in ops
-
-
-def test_an_operation_of_coordinated_groups_belongs_to_each():
-    text = (
-        "Los Cantero y los Funes controlan búnkeres de venta en Rosario. Los Cantero lavan dinero en "
-        "concesionarias. Los Funes sobornan a policías."
-    )
-    ops = _ops(text)
-    assert ("Los Cantero", "distribution") in ops and ("Los Funes", "distribution") in ops
-    # a group after a preposition is no co-actor
-    ops = _ops(
-        "Los Cantero venden droga en búnkeres de Rosario con apoyo de los Funes. Los Cantero lavan dinero. "
-        "Los Funes sobornan a policías."
-    )
-    assert ("Los Cantero", "distribution") in ops and ("Los Funes", "distribution") not in ops
-
-
-def test_a_sentence_about_it_gives_its_operations_to_the_group_spoken_of():
-    text = (
-        "Los Rastrojos were founded in 2002 in the Valle del Cauca. Los Rastrojos bribed police officers. "
-        "It moved cocaine by go-fast boats from the Pacific and supplied the Sinaloa Cartel."
-    )
-    ops = _ops(text)
-    assert ("Los Rastrojos", "transport") in ops and ("Sinaloa Cartel", "transport") not in ops
-    ops = _ops(text.replace("It moved", "The Sinaloa Cartel moved"))
-    assert ("Sinaloa Cartel", "transport") in ops
+@pytest.mark.parametrize("text, group, operation, present", _OPERATION_CASES)
+def test_fights_coordination_state_violence_moves_and_anaphoric_subjects_in_operations(text, group, operation, present):
+    assert ((group, operation) in _ops(text)) == present
 
 
 def test_a_quoted_nickname_with_the_comma_inside_the_quotes_is_an_alias():
