@@ -14,6 +14,10 @@ Run: .venv/bin/python benchmarks/extraction.py  (prints figures; asserts nothing
      .venv/bin/python benchmarks/extraction.py --by-writer  (the rules alone on data/gold_train, one
      row per corpus writer: run it before and after a rule change to see whether its gain is spread
      over writers or sits in one writer's documents, which is how rules overfit the development set)
+     .venv/bin/python benchmarks/extraction.py --compare REV  (relation and operations F1 of commit REV,
+     checked out in a temporary git worktree, against the working tree, on gold, gold_fresh and
+     gold_train, the learned default and the rules alone, with a 95% interval of each difference
+     from a paired bootstrap over documents: whether a change is more than the noise of the sets)
 """
 
 from __future__ import annotations
@@ -21,7 +25,10 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import random
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -54,12 +61,79 @@ def _by_writer(items) -> None:
         print("  ".join(f"{v:>11}" for v in row))
 
 
+COMPARED = ("gold", "gold_fresh", "gold_train")
+BOOTSTRAP = 2000  # resamples of the documents of a set
+
+
+def _per_document(out: Path) -> None:
+    """(tp, fp, fn) of relations and operations per annotated document, learned and rules alone."""
+    from orgstruct.extract import extract
+    from orgstruct.extraction_eval import ExtractionScores, load_gold, score_document
+
+    rows = {}
+    for folder in COMPARED:
+        for gold, text, lang in load_gold(ROOT / "data", ROOT / "seeds", folder=folder):
+            row: dict = {"lang": lang}
+            for mode, learned in (("learned", True), ("rules", False)):
+                scores = ExtractionScores()
+                score_document(gold, extract(text, learned=learned), scores)
+                row[mode] = {k: [c.tp, c.fp, c.fn] for k, c in (("rel", scores.relations), ("ops", scores.operations))}
+            rows[f"{folder}/{gold['doc_id']}"] = row
+    out.write_text(json.dumps(rows), encoding="utf-8")
+
+
+def _f1(rows: list[dict], mode: str, kind: str) -> float:
+    tp, fp, fn = (sum(r[mode][kind][i] for r in rows) for i in range(3))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _compare(rev: str) -> None:
+    """Relation and operations F1 at ``rev`` against the working tree, with paired bootstrap
+    intervals; both read the working tree's annotations, so only the code and models differ."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree, base, here = Path(tmp) / "tree", Path(tmp) / "base.json", Path(tmp) / "here.json"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), rev], check=True)
+        try:
+            env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+            subprocess.run([sys.executable, __file__, "--per-document", str(base)], check=True, env=env)
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
+        _per_document(here)
+        a, b = json.loads(base.read_text()), json.loads(here.read_text())
+    rng = random.Random(0)
+    print(f"relation and operations F1: {rev} -> working tree (95% interval of the difference, paired bootstrap)")
+    print("(gold_train trains the relation typer and the operations scorer: its learned rows are not held out)")
+    for folder in COMPARED:
+        for lang in ("en", "es"):
+            keys = [k for k in b if k.startswith(folder + "/") and b[k]["lang"] == lang and k in a]
+            old, new = [a[k] for k in keys], [b[k] for k in keys]
+            for mode in ("learned", "rules"):
+                for kind in ("rel", "ops"):
+                    diffs = []
+                    for _ in range(BOOTSTRAP):
+                        pick = [rng.randrange(len(keys)) for _ in keys]
+                        diffs.append(_f1([new[i] for i in pick], mode, kind) - _f1([old[i] for i in pick], mode, kind))
+                    diffs.sort()
+                    lo, hi = diffs[int(0.025 * BOOTSTRAP)], diffs[int(0.975 * BOOTSTRAP) - 1]
+                    before, after = _f1(old, mode, kind), _f1(new, mode, kind)
+                    print(
+                        f"{folder:>10} {lang} ({len(keys):>3}) {mode:>7} {kind}: {before:.3f} -> {after:.3f}"
+                        f"  {after - before:+.3f}  [{lo:+.3f}, {hi:+.3f}]"
+                    )
+
+
 def main() -> None:
     from orgstruct.extract import extract
     from orgstruct.extract.operations import default_scorer
     from orgstruct.extract.typer import default_typer
     from orgstruct.extraction_eval import evaluate_agreement, evaluate_extraction, load_gold
 
+    if "--per-document" in sys.argv:
+        _per_document(Path(sys.argv[sys.argv.index("--per-document") + 1]))
+        return
+    if "--compare" in sys.argv:
+        _compare(sys.argv[sys.argv.index("--compare") + 1])
+        return
     if "--by-writer" in sys.argv:
         _by_writer(load_gold(ROOT / "data", ROOT / "seeds", folder="gold_train"))
         return
