@@ -1256,3 +1256,18 @@ def test_a_quoted_nickname_with_the_comma_inside_the_quotes_is_an_alias():
     )
     persons = {p.name: p.aliases for p in x.persons}
     assert persons == {"Samuel Flores Borrego": ("Metro 3",), "Antonio Cárdenas Guillén": ("Tony Tormenta",)}
+
+
+def test_a_two_word_name_before_y_keeps_its_own_surname():
+    x = extract(
+        "Perciles Sánchez Paredes murió en 2010. Sus hermanos sobrevivientes, Santos Orlando, Segundo Manuel "
+        "y Fortunato Wilmer, siguieron en el negocio."
+    )
+    names = {p.name for p in x.persons}
+    assert "Segundo Manuel" in names and "Manuel Wilmer" not in names
+    assert _sym(x, "kin_of", "Segundo Manuel", "Fortunato Wilmer")
+    # a single first name before "y" still shares the full name's surname
+    assert {p.name for p in extract("Los hermanos Alan y Jonathan Funes dirigen la banda.").persons} == {
+        "Alan Funes",
+        "Jonathan Funes",
+    }
