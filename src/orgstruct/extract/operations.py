@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -190,9 +190,7 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                     continue  # "marines killed X": violence by the state
                 if m.group(0)[0].isupper() and inside:
                     continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
-                nearest = _nearest_group(spans, m.start(), doc.lang)
-                if antecedent is not None:
-                    nearest = antecedent
+                nearest = antecedent if antecedent is not None else _nearest_group(spans, m.start(), doc.lang)
                 victim = False
                 if op == "violence" and _PARTICIPLE.search(m.group(0)):
                     agent = _AGENT.match(doc.text, m.end(), sent.end)
@@ -201,15 +199,13 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                         nearest = by[0]  # "killed by Los Zetas"
                     elif _PASSIVE_BEFORE.search(doc.text, max(sent.start, m.start() - 25), m.start()):
                         victim = True  # "X was killed": the victim's side, not an act of the group
-                cue = m.group(0).lower()
-                if op == "violence" and len(here) > 1 and _SHARED_VIOLENCE.match(cue):
-                    for gid in here:
-                        hits.append(Hit(op, sent.index, here, gid, victim, generic, last, cue, True))
-                    continue
-                hits.append(Hit(op, sent.index, here, nearest, victim, generic, last, cue))
-                if nearest is not None and not victim:
-                    for other in _coordinated_groups(spans, nearest, doc.text):
-                        hits.append(Hit(op, sent.index, here, other, victim, generic, last, cue, True))
+                hit = Hit(op, sent.index, here, nearest, victim, generic, last, m.group(0).lower())
+                if op == "violence" and len(here) > 1 and _SHARED_VIOLENCE.match(hit.cue):
+                    shared = list(here)  # a fight: every group the sentence names
+                else:
+                    hits.append(hit)  # and the groups coordinated with its group ("A y B controlan ...")
+                    shared = _coordinated_groups(spans, nearest, doc.text) if nearest is not None and not victim else []
+                hits.extend(replace(hit, nearest=gid, shared=True) for gid in shared)
     return hits
 
 

@@ -415,7 +415,6 @@ def _add_named_before_kin(doc: Document, drafts: list[_PersonDraft], taken) -> N
         known.add(w)
 
 
-_NAME_WORD_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][\w\-]*\s+$")
 _FIRST_BEFORE_AND = re.compile(rf"(?<![\w\-])(?P<first>{_NAME_WORD})\s+(?:y|e|and)\s+$")
 
 
@@ -436,7 +435,7 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
             first, start, end = before.group("first"), before.start("first"), before.end("first")
             if fold(first) not in given_names() or _inside(start, spans) or _inside(start, taken):
                 continue
-            if _NAME_WORD_BEFORE.search(doc.text, max(0, start - 30), start):
+            if _ends_a_longer_name(doc, start):
                 continue  # "Segundo Manuel y Fortunato Wilmer": the first conjunct is a name of its own
             name = " ".join([first, *words[1:]])
             toks = [fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES]

@@ -918,9 +918,10 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 # wherever the sentence put it ("X ..., y con él su brazo armado, la Tropa"):
                 # only the unit's distance counts
                 both = not (p.voice == "copular" and p.type == "works_for")
-                conf = conf_scale * _confidence(m, head, tail if both else None)
-                if anaphor is not None:
-                    conf = 0.8 * _confidence(m, tail, None)  # the subject is the anaphor at the sentence's start
+                if anaphor is not None:  # the subject is the anaphor at the sentence's start: the tail's distance
+                    conf = 0.8 * _confidence(m, tail, None)
+                else:
+                    conf = conf_scale * _confidence(m, head, tail if both else None)
                 rtype = p.type
                 if rtype == "works_for" and tail is not None and tail.etype == "person" and _SECOND.search(m.group(0)):
                     rtype = "lieutenant_of"  # "segundo al mando de Claudius Massop": his deputy, not his employee
