@@ -715,6 +715,17 @@ def test_groups_named_through_a_group_noun_in_apposition_or_by_what_they_were_ca
     assert not any("Pérez" in n for n in names)
 
 
+def test_a_name_found_after_a_group_noun_names_the_group_on_its_own_later():
+    x = extract(
+        "La ONU sancionó a la pandilla Gran Grif en julio. Gran Grif, con base en el Artibonite y "
+        "dirigida por Luckson Elan, es señalada por una masacre.",
+        learned=False,
+    )
+    (g,) = [g for g in x.groups if "Gran Grif" in g.name]
+    assert "Gran Grif" in {m.text for m in g.mentions}
+    assert _rel(x, "leads", "Luckson Elan", g.name)
+
+
 def test_quoted_names_given_to_a_group_and_nicknames_of_persons_are_told_apart():
     x = extract("La Fiscalía los asocia con la pandilla conocida como «Calor-Calor», «Los Lagos» o «Calor-Calor 300».")
     assert [set(g.aliases) | {g.name} for g in x.groups] == [{"Calor-Calor", "Los Lagos", "Calor-Calor 300"}]
@@ -1006,6 +1017,10 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # "P, the G boss,": an apposition naming the person's group and role
+    ("The Cotroni family ran Montreal. Paolo Violi, the Cotroni acting boss, complained.", "leads", "Paolo Violi", "Cotroni family", True),
+    ("The Kinahan cartel grew. James Byrne, a Kinahan associate, was shot.", "works_for", "James Byrne", "Kinahan cartel", True),
+    ("The Sinaloa Cartel grew. Ana Ruiz, the Sinaloa Cartel leader's wife, was arrested.", "leads", "Ana Ruiz", "Sinaloa Cartel", False),
     # an arrest told after an apposition that names another person: the apposition's subject
     (_APPOS := "Héctor Palma, socio de Joaquín Guzmán, fue detenido en 1995.", "arrested", "Héctor Palma", None, True),
     (_APPOS, "arrested", "Joaquín Guzmán", None, False),

@@ -1082,6 +1082,7 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
     _add_short_forms(doc, lex, mentions, names, taken)
     _add_family_plurals(doc, lex, mentions, names)
     _add_article_prefixes(doc, mentions, names)
+    _add_name_cores(doc, mentions, names)
     _add_called_quoted(doc, mentions, names)
     _add_anaphora(doc, lex, mentions)
     groups = []
@@ -1220,6 +1221,31 @@ def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list
                 mentions[gi].append(Span(m.start(), m.end(), prefix, sent))
                 if prefix not in forms:
                     forms.append(prefix)
+
+
+# a group noun written before a name, not part of it: "la pandilla Gran Grif" ... "Gran Grif"
+_NOUN_BEFORE_NAME = re.compile(r"^(?:pandilla|banda|grupo|gang|group)\s+(?=[A-ZÁÉÍÓÚÑ0-9])")
+
+
+def _add_name_cores(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
+    """A name of two words or more found after a group noun ("la pandilla Gran Grif", "el grupo
+    El Demonio") names the group on its own later ("Gran Grif, con base en el Artibonite")."""
+    taken = [(m.start, m.end) for spans in mentions for m in spans]
+    for gi, forms in enumerate(names):
+        for form in list(forms):
+            m0 = _NOUN_BEFORE_NAME.match(form)
+            if not m0:
+                continue
+            core = form[m0.end() :]
+            if len(core.split()) < 2:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(core)}(?![\w-])", doc.text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                mentions[gi].append(Span(m.start(), m.end(), core, _sentence_of(doc, m.start())))
+                taken.append((m.start(), m.end()))
+                if core not in forms:
+                    forms.append(core)
 
 
 def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) -> bool:
