@@ -1018,9 +1018,27 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
     # "P, the G boss,": an apposition naming the person's group and role
-    ("The Cotroni family ran Montreal. Paolo Violi, the Cotroni acting boss, complained.", "leads", "Paolo Violi", "Cotroni family", True),
-    ("The Kinahan cartel grew. James Byrne, a Kinahan associate, was shot.", "works_for", "James Byrne", "Kinahan cartel", True),
-    ("The Sinaloa Cartel grew. Ana Ruiz, the Sinaloa Cartel leader's wife, was arrested.", "leads", "Ana Ruiz", "Sinaloa Cartel", False),
+    (
+        "The Cotroni family ran Montreal. Paolo Violi, the Cotroni acting boss, complained.",
+        "leads",
+        "Paolo Violi",
+        "Cotroni family",
+        True,
+    ),
+    (
+        "The Kinahan cartel grew. James Byrne, a Kinahan associate, was shot.",
+        "works_for",
+        "James Byrne",
+        "Kinahan cartel",
+        True,
+    ),
+    (
+        "The Sinaloa Cartel grew. Ana Ruiz, the Sinaloa Cartel leader's wife, was arrested.",
+        "leads",
+        "Ana Ruiz",
+        "Sinaloa Cartel",
+        False,
+    ),
     # an arrest told after an apposition that names another person: the apposition's subject
     (_APPOS := "Héctor Palma, socio de Joaquín Guzmán, fue detenido en 1995.", "arrested", "Héctor Palma", None, True),
     (_APPOS, "arrested", "Joaquín Guzmán", None, False),
