@@ -1017,6 +1017,21 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # kin words beyond the commonest: ex-spouses, grandchildren, step- and half-kin, twins
+    (
+        "Servando Gómez fue detenido. Luego cayó su exesposa, Ana Patiño.",
+        "kin_of",
+        "Ana Patiño",
+        "Servando Gómez",
+        True,
+    ),
+    (
+        "Ibrahim Akasha ran the trade. His nephews Ali Akasha and Omar Akasha kept it.",
+        "kin_of",
+        "Ali Akasha",
+        "Ibrahim Akasha",
+        True,
+    ),
     # "P, the G boss,": an apposition naming the person's group and role
     (
         "The Cotroni family ran Montreal. Paolo Violi, the Cotroni acting boss, complained.",
