@@ -1017,6 +1017,17 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # "alias el Viejo" (a nickname after a lower-case article) names the father of "hijos del Viejo";
+    # a person after a semicolon is no parent of the clause before
+    (
+        _VIEJO
+        := "El fundador fue Ramón Isaza, alias el Viejo. Ovidio Isaza era hijo del Viejo; Luis Zuluaga era su yerno.",
+        "kin_of",
+        "Ovidio Isaza",
+        "Ramón Isaza",
+        True,
+    ),
+    (_VIEJO, "kin_of", "Ovidio Isaza", "Luis Zuluaga", False),
     # kin words beyond the commonest: ex-spouses, grandchildren, step- and half-kin, twins
     (
         "Servando Gómez fue detenido. Luego cayó su exesposa, Ana Patiño.",

@@ -11,7 +11,7 @@ from orgstruct.schema import Document, Group, Person, Span
 
 _ALIAS_AFTER = re.compile(
     r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|(?:also\s+)?known\s+(?:also\s+)?as|nicknamed|apodad[oa]|"
-    r"(?:también\s+)?conocid[oa]\s+(?:también\s+)?como|\(a\))\s+(?:(?:el|la|the)\s+(?=[\"“‘'«]))?"
+    r"(?:también\s+)?conocid[oa]\s+(?:también\s+)?como|\(a\))\s+(?:(?:el|la|the)\s+(?=[\"“‘'«])|(?-i:el|la)\s+(?=[A-ZÁÉÍÓÚÑ]))?"
     r"[\"“‘'«]?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’'»]?"
 )
 # a quoted nickname after a name or another nickname: 'X, "El Chayo" o "El Más Loco"'

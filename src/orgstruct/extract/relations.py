@@ -369,6 +369,8 @@ def _kin_relations(
                 continue
             if voice == "apposition":
                 tail = _right(persons, e, ("person",))
+                if tail is not None and re.search(r"[;:()]", doc.text[e : tail.start]):
+                    tail = None  # "eran hijos del Viejo; Luis Zuluaga ...": a person further on is no parent
                 after = _right(persons, tail.end, ("person",), tail.entity) if tail else None
                 if after and not re.fullmatch(r"\s*[,:]\s*", doc.text[tail.end : after.start]):
                     after = None  # "la madre de Marcos pidió a Brian": Brian is not the mother
@@ -409,7 +411,11 @@ def _kin_relations(
                 elif voice == "apposition" and tail.start - e <= 1:
                     # "hijo de Najem Makled y de Carmen García": the child of both
                     for other in _coordinated(doc, tail, mentions):
-                        if other.start > tail.start and other.entity != head.entity:
+                        if (
+                            other.start > tail.start
+                            and other.entity != head.entity
+                            and ";" not in doc.text[tail.end : other.start]
+                        ):
                             out.append(_relation("kin_of", head, other, kind, sent, round(0.9 * conf, 3)))
     return out
 
