@@ -1017,6 +1017,15 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # "the murders of two rivals": the rivals are the victims, not the two who ordered them
+    (
+        "Carmine Spada and Roberto Spada ordered the murders of two rivals, Giovanni Galleoni and Ugo Neri.",
+        "rival_of",
+        "Carmine Spada",
+        "Roberto Spada",
+        False,
+    ),
+    ("Los Choneros and Los Lobos were rivals in Guayaquil.", "rival_of", "Los Choneros", "Los Lobos", True),
     # "alias el Viejo" (a nickname after a lower-case article) names the father of "hijos del Viejo";
     # a person after a semicolon is no parent of the clause before
     (

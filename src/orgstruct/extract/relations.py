@@ -167,6 +167,14 @@ _UNIT_OBJECT = re.compile(
 _AGENT_AFTER = re.compile(r"\s+(?:by|por)\b", re.IGNORECASE)
 
 
+# before a pair trigger: it is the object of a preposition, not what the entities before it are
+_OBJECT_OF_BEFORE = re.compile(
+    r"\b(?:of|de|del|against|contra)\s+(?:(?:two|three|four|several|dos|tres|cuatro|varios|varias|his|her|their|its|"
+    r"sus?)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = False):
     s, e = m.start(), m.end()
     if p.voice == "active":
@@ -214,6 +222,8 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
     if p.voice == "pair":
         if re.match(r"\s+(?:con|with|a|to|against|contra)\b", m.string[e : e + 10], re.IGNORECASE):
             return None, None
+        if _OBJECT_OF_BEFORE.search(m.string, max(0, s - 30), s):
+            return None, None  # "ordered the murders of two rivals, A and B": the rivals are others
         left = [x for x in mentions if x.end <= s and x.etype in p.head]
         distinct = list(dict.fromkeys(x.entity for x in reversed(left)))
         if len(distinct) < 2:
