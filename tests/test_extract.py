@@ -1017,6 +1017,21 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # a subject pronoun before a leadership trigger stands for the person named last
+    (
+        "Edin Gačanin was born in Sarajevo. Raised in the Netherlands, he was regarded as head of the Kompania Bello cartel.",
+        "leads",
+        "Edin Gačanin",
+        "Kompania Bello cartel",
+        True,
+    ),
+    (
+        "Edin Gačanin was born in Sarajevo. He later established himself as a broker for the Kompania Bello cartel.",
+        "leads",
+        "Edin Gačanin",
+        "Kompania Bello cartel",
+        False,
+    ),
     # "the murders of two rivals": the rivals are the victims, not the two who ordered them
     (
         "Carmine Spada and Roberto Spada ordered the murders of two rivals, Giovanni Galleoni and Ugo Neri.",

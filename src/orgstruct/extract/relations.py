@@ -742,6 +742,8 @@ def relation_slot(r: Relation) -> tuple:
 
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|que|quien|quienes|cuy[oa]s?)\b", re.IGNORECASE)
 _NOT_SUBJECT_GAP = re.compile(r"\b(?:and|y|e|with|con|to|a|of|de|del|for|para|against|contra)\b|,")
+# a subject pronoun in the trigger's clause: "he was regarded as", "He led", "she became"
+_PRONOUN_SUBJECT_BEFORE = re.compile(r"\b(?:he|she|él|ella)\b[^,;:.()\"“”]{0,40}$", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|el|la|al|del)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -923,6 +925,20 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     # "las autoridades cerraban el cerco sobre el jefe de Los Caballeros Templarios":
                     # a definite description of the person named just before
                     head, conf_scale = earlier[-1], 0.5
+                elif (
+                    head is None
+                    and tail is not None
+                    and p.type in ("leads", "directs", "works_for", "finances", "brokers_for")
+                    and "person" in p.head
+                    and p.voice in ("active", "nominal")
+                    and antecedents
+                    and not re.match(r"\s+(?:himself|herself|itself)\b", doc.text[m.end() : m.end() + 12])
+                    and _PRONOUN_SUBJECT_BEFORE.search(doc.text, max(sent.start, m.start() - 50), m.start())
+                ):
+                    # "Raised in the Netherlands, he was regarded as head of X": the person named last
+                    head, conf_scale = antecedents[-1], 0.5
+                    if head.entity == tail.entity:
+                        continue
                 elif head is None and p.voice == "unary" and earlier and not _common_noun_subject(m):
                     both = _both_heads(doc, sent, m, earlier)
                     for other in both[1:]:
