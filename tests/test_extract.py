@@ -1019,7 +1019,7 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 _RELATION_CASES = [
     # a subject pronoun before a leadership trigger stands for the person named last
     (
-        "Edin Gačanin was born in Sarajevo. Raised in the Netherlands, he was regarded as head of the Kompania Bello cartel.",
+        "Edin Gačanin was born in Sarajevo. Raised abroad, he was regarded as head of the Kompania Bello cartel.",
         "leads",
         "Edin Gačanin",
         "Kompania Bello cartel",
