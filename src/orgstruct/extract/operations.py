@@ -51,6 +51,15 @@ _FALSE_FORMS = {"called", "warn"}
 _MOVE = re.compile(r"^(?:move|moved|moving|movía|movían)$", re.IGNORECASE)
 _MOVE_AFTER = re.compile(r"\s+(?:to|into|up|on|onto|away|back|abroad|in|out|between|among|entre|en)\b", re.IGNORECASE)
 _REFLEXIVE_BEFORE = re.compile(r"\bse\s+$", re.IGNORECASE)
+# a sale or a share-out of something that is no drug: "vendía sus servicios", "selling protection",
+# "se repartían el poder", "repartía el negocio con grupos más pequeños"
+_SELL_OR_SHARE = re.compile(r"^(?:sold|sells|selling|vende|venden|vender|vendía|vendían|repartía|repartían)$", re.IGNORECASE)
+_NOT_GOODS_AFTER = re.compile(
+    r"\s+(?:(?:its|their|his|her|su|sus|el|la|los|las)\s+)?(?:own\s+|propios?\s+)?"
+    r"(?:services?|servicios?|protection|protección|influence|influencia|infraestructura|infrastructure|negocio|poder|"
+    r"control|papeles|territorio|territory|favou?rs|favores|información|information)\b",
+    re.IGNORECASE,
+)
 # a negation shortly before a cue, in the same clause: "does not grow coca or run street sales"
 _NEGATED = re.compile(
     r"(?:\b(?:not|never|no longer|neither|nor|no|nunca|jamás|tampoco|ni)|n['’]t)\b[^,;:.()]*$", re.IGNORECASE
@@ -180,6 +189,12 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                 if _MOVE.match(m.group(0)) and (
                     _MOVE_AFTER.match(doc.text, m.end())
                     or _REFLEXIVE_BEFORE.search(doc.text, max(0, m.start() - 4), m.start())
+                ):
+                    continue
+                if _SELL_OR_SHARE.match(m.group(0)) and (
+                    _NOT_GOODS_AFTER.match(doc.text, m.end())
+                    or m.group(0).lower().startswith("repart")
+                    and _REFLEXIVE_BEFORE.search(doc.text, max(0, m.start() - 4), m.start())
                 ):
                     continue
                 if _NEGATED.search(doc.text, max(sent.start, m.start() - NEGATION_WINDOW), m.start()):
