@@ -1302,6 +1302,12 @@ _IT_MOVED = (
     "It moved cocaine by go-fast boats from the Pacific and supplied the Sinaloa Cartel."
 )
 _OPERATION_CASES = [
+    # a sale of services or protection and a share-out of power are no distribution; loads
+    # robbed from others are no transport of the group's own
+    ("Los Bebés vendía sus servicios a quien pagara en Panamá.", "Los Bebés", "distribution", False),
+    ("Los Bebés vendía cocaína en los barrios de Panamá.", "Los Bebés", "distribution", True),
+    ("Los Leones se especializaron en el robo de cargamentos ajenos en Zacapa.", "Los Leones", "transport", False),
+    ("Los Leones movían cargamentos de cocaína por Zacapa.", "Los Leones", "transport", True),
     # a fight between groups is violence of each, a group named once included; a group named
     # once without a fight gets nothing from a violence cue about another group
     (_HENAO, "familia Henao", "violence", True),

@@ -78,6 +78,13 @@ _STATE_AGENT = re.compile(
     r"fuerzas de seguridad)\b[^,;:.()]*$",
     re.IGNORECASE,
 )
+# loads robbed from others ("asaltar los cargamentos que otros traficantes", "el robo de cargamentos
+# ajenos", "asaltando camiones de carga"): theft, no transport of the group's own
+_THEFT_BEFORE = re.compile(
+    r"\b(?:asalt\w*|rob(?:o|aba|aban|ó|aron|ar|ando)|tumbes?|steal\w*|stole|stolen|theft|hijack\w*|robb\w*)\b"
+    r"(?:\s+(?:de|of|the|los|las|el|la|a|an|sus|their|its|\w+))?\s+$",
+    re.IGNORECASE,
+)
 STATE_WINDOW = 40  # characters before a violence cue in which a state actor takes it
 NEGATION_WINDOW = 30  # characters before a cue in which a negation cancels it
 SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
@@ -197,6 +204,8 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                     and _REFLEXIVE_BEFORE.search(doc.text, max(0, m.start() - 4), m.start())
                 ):
                     continue
+                if op == "transport" and _THEFT_BEFORE.search(doc.text, max(sent.start, m.start() - 30), m.start()):
+                    continue  # "el robo de cargamentos ajenos": theft of others' loads
                 if _NEGATED.search(doc.text, max(sent.start, m.start() - NEGATION_WINDOW), m.start()):
                     continue  # "no cultiva coca": an operation the text denies
                 if op == "violence" and _STATE_AGENT.search(
