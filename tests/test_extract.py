@@ -1302,6 +1302,9 @@ _IT_MOVED = (
     "It moved cocaine by go-fast boats from the Pacific and supplied the Sinaloa Cartel."
 )
 _OPERATION_CASES = [
+    # judges named are no corruption; a capitalised dateline is no cue ("PUERTO PRÍNCIPE.—")
+    ("Los jueces describen al clan Spada como una familia que gobierna Ostia.", "clan Spada", "corruption", False),
+    ("PUERTO PRÍNCIPE.— La ONU sancionó a Viv Ansanm, una coalición de pandillas.", "Viv Ansanm", "port_export", False),
     # a sale of services or protection and a share-out of power are no distribution; loads
     # robbed from others are no transport of the group's own
     ("Los Bebés vendía sus servicios a quien pagara en Panamá.", "Los Bebés", "distribution", False),

@@ -53,7 +53,9 @@ _MOVE_AFTER = re.compile(r"\s+(?:to|into|up|on|onto|away|back|abroad|in|out|betw
 _REFLEXIVE_BEFORE = re.compile(r"\bse\s+$", re.IGNORECASE)
 # a sale or a share-out of something that is no drug: "vendía sus servicios", "selling protection",
 # "se repartían el poder", "repartía el negocio con grupos más pequeños"
-_SELL_OR_SHARE = re.compile(r"^(?:sold|sells|selling|vende|venden|vender|vendía|vendían|repartía|repartían)$", re.IGNORECASE)
+_SELL_OR_SHARE = re.compile(
+    r"^(?:sold|sells|selling|vende|venden|vender|vendía|vendían|repartía|repartían)$", re.IGNORECASE
+)
 _NOT_GOODS_AFTER = re.compile(
     r"\s+(?:(?:its|their|his|her|su|sus|el|la|los|las)\s+)?(?:own\s+|propios?\s+)?"
     r"(?:services?|servicios?|protection|protección|influence|influencia|infraestructura|infrastructure|negocio|poder|"
@@ -212,6 +214,8 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                     doc.text, max(sent.start, m.start() - STATE_WINDOW), m.start()
                 ):
                     continue  # "marines killed X": violence by the state
+                if len(m.group(0)) > 3 and m.group(0).isupper():
+                    continue  # a word of a capitalised dateline or heading: "PUERTO PRÍNCIPE.—"
                 if m.group(0)[0].isupper() and inside:
                     continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
                 nearest = antecedent if antecedent is not None else _nearest_group(spans, m.start(), doc.lang)
