@@ -1017,6 +1017,15 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # persons known together by a group's name lead it
+    (
+        _MELLIZOS := "Víctor Manuel Mejía Múnera y Miguel Ángel Mejía Múnera, conocidos como Los Mellizos, traficaban.",
+        "leads",
+        "Miguel Ángel Mejía Múnera",
+        "Los Mellizos",
+        True,
+    ),
+    (_MELLIZOS, "leads", "Víctor Manuel Mejía Múnera", "Los Mellizos", True),
     # a subject pronoun before a leadership trigger stands for the person named last
     (
         "Edin Gačanin was born in Sarajevo. Raised abroad, he was regarded as head of the Kompania Bello cartel.",
