@@ -1017,6 +1017,24 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # a chain of successors after "le sucedió" or "el mando pasó a sus hijos: primero A y, tras..., B"
+    (
+        _INAGAWA := "Kakuji Inagawa fundó el Inagawa-kai. A la muerte de Susumu Ishii le sucedió Toi Inagawa, hijo "
+        "del fundador, hasta 2005; después, Yoshio Tsunoda, hasta 2010, y luego Kazuya Uchibori.",
+        "succeeded",
+        "Kazuya Uchibori",
+        "Yoshio Tsunoda",
+        True,
+    ),
+    (_INAGAWA, "succeeded", "Yoshio Tsunoda", "Toi Inagawa", True),
+    (
+        "Alfonso Parojinog murió en 1990. El mando pasó a sus hijos: primero Renato Parojinog y, tras su "
+        "asesinato en 2002, Reynaldo Parojinog.",
+        "succeeded",
+        "Reynaldo Parojinog",
+        "Renato Parojinog",
+        True,
+    ),
     # persons known together by a group's name lead it
     (
         _MELLIZOS := "Víctor Manuel Mejía Múnera y Miguel Ángel Mejía Múnera, conocidos como Los Mellizos, traficaban.",

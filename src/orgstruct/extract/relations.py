@@ -701,9 +701,14 @@ def _between(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: 
 
 # between two successors after "leadership passed to A": ", then to the founder's son, B" / " y, en 2010, a C"
 _NEXT_IN_CHAIN = re.compile(
-    r"[^.;:]{0,40}?\b(?:then|later|luego|después|and|y)\b[^.;:]{0,40}?\b(?:to|a|en)\s+(?:[^.;:]{0,30}?,\s*)?$",
+    r"[^.;:]{0,40}?\b(?:then|later|luego|después|and|y)\b[^.;:]{0,40}?\b(?:to|a|en|by|por)\s+(?:[^.;:]{0,30}?,\s*)?"
+    # "...; después, Yoshio Tsunoda", "primero Renato y, tras su asesinato en 2002, Reynaldo"
+    r"|[^.:]{0,60}?\b(?:then|later|luego|después|más tarde|tras|after)\b[^.:;]{0,50}?,\s*"
+    r"|[^.:;]{0,50}?\b(?:y luego|y después|and then|and later)\s*,?\s*",
     re.IGNORECASE,
 )
+# between a handover and its first successor: a short stretch, or a colon before "primero" / "first"
+_FIRST_IN_CHAIN = re.compile(r"[^.;:]{0,40}?|[^.;:]{0,30}?:\s*(?:primero|first)\s*", re.IGNORECASE)
 
 
 def _chain(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: list[Mention]) -> list[Relation]:
@@ -712,7 +717,7 @@ def _chain(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: li
     named before the handover in the same sentence."""
     persons = [x for x in mentions if x.etype == "person"]
     first = _right(persons, m.end(), ("person",))
-    if first is None or not re.fullmatch(r"[^.;:]{0,40}?", doc.text[m.end() : first.start]):
+    if first is None or not _FIRST_IN_CHAIN.fullmatch(doc.text[m.end() : first.start]):
         return []
     chain = [first]
     for x in persons:
