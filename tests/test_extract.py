@@ -1017,6 +1017,22 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 
 # (text, relation type, head, tail, whether the relation must be there)
 _RELATION_CASES = [
+    # "P of the G", a bodyguard or head of security, "se pasó al G": membership and service
+    (
+        'The Metros grew. Samuel Flores Borrego, "Metro 3," of the Metros, ran Reynosa.',
+        "works_for",
+        "Samuel Flores Borrego",
+        "Metros",
+        True,
+    ),
+    (
+        "Leamsy Salazar, exjefe de seguridad de Diosdado Cabello, declaró.",
+        "works_for",
+        "Leamsy Salazar",
+        "Diosdado Cabello",
+        True,
+    ),
+    ("João Branco se pasó al Comando Vermelho en 2015.", "works_for", "João Branco", "Comando Vermelho", True),
     # a chain of successors after "le sucedió" or "el mando pasó a sus hijos: primero A y, tras..., B"
     (
         _INAGAWA := "Kakuji Inagawa fundó el Inagawa-kai. A la muerte de Susumu Ishii le sucedió Toi Inagawa, hijo "
