@@ -1019,7 +1019,7 @@ def test_groups_named_by_apposition_so_called_or_inside_their_parent(text, expec
 _RELATION_CASES = [
     # "P of the G", a bodyguard or head of security, "se pasó al G": membership and service
     (
-        'The Metros grew. Samuel Flores Borrego, "Metro 3," of the Metros, ran Reynosa.',
+        'In Reynosa the Metros grew. Samuel Flores Borrego, "Metro 3," of the Metros, ran Reynosa.',
         "works_for",
         "Samuel Flores Borrego",
         "Metros",
