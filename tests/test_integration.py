@@ -27,7 +27,8 @@ def test_seed_acceptance_with_the_shipped_model(seed_text, shipped_model):
     # retraining on a changed corpus turns either way (README, "Limits"), so it is not asserted.
     # (Two intermediate retrains of 2026-11-29, commits 4fe837e and 6dd67d7, read the Kings as
     # family 0.58 / brokerage 0.30-0.31 and had this bar lowered to 0.25; it has been 0.35 since,
-    # and the model shipped on the third session of that day reads brokerage 0.36. README, "Figures".)
+    # and the model shipped on the fourth session of that day reads brokerage 0.353, just above
+    # it (fold seeds 1 to 3: 0.36). README, "Figures".)
     k = kings.probabilities
     assert kings.label in ("family_clan", "brokerage_network"), k
     assert k["hierarchical"] < 0.2 and k["family_clan"] > 0.35 and k["brokerage_network"] > 0.35, k

@@ -286,6 +286,8 @@ def candidate_features(
     n_groups = len(groups)
     for g in groups:
         gid = g.id
+        if not counts[gid]:
+            continue  # named only inside another group's name ("las AUC" in "Bloque Centauros de las AUC")
         rank = rank_of[gid]
         gf = {
             "bias": 1.0,
