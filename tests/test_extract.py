@@ -1406,3 +1406,17 @@ def test_a_two_word_name_before_y_keeps_its_own_surname():
         "Alan Funes",
         "Jonathan Funes",
     }
+
+
+def test_given_names_listed_before_a_full_name_share_its_surnames():
+    x = extract("Arturo, Carlos, Alfredo and Héctor Beltrán Leyva grew up in Badiraguato.", learned=False)
+    assert {p.name for p in x.persons} == {
+        "Arturo Beltrán Leyva",
+        "Carlos Beltrán Leyva",
+        "Alfredo Beltrán Leyva",
+        "Héctor Beltrán Leyva",
+    }
+    assert _sym(x, "kin_of", "Arturo Beltrán Leyva", "Héctor Beltrán Leyva")
+    # a full name before the list keeps its own surname and stops it
+    names = {p.name for p in extract("Tras la caída de Juan Pérez, Carlos y Alfredo Beltrán Leyva mandaron.").persons}
+    assert "Juan Pérez" in names and "Carlos Beltrán Leyva" in names and "Pérez Beltrán Leyva" not in " ".join(names)

@@ -416,6 +416,7 @@ def _add_named_before_kin(doc: Document, drafts: list[_PersonDraft], taken) -> N
 
 
 _FIRST_BEFORE_AND = re.compile(rf"(?<![\w\-])(?P<first>{_NAME_WORD})\s+(?:y|e|and)\s+$")
+_FIRST_BEFORE_COMMA = re.compile(rf"(?<![\w\-])(?P<first>{_NAME_WORD}),\s+$")
 
 
 def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], taken) -> None:
@@ -437,11 +438,22 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
                 continue
             if _ends_a_longer_name(doc, start):
                 continue  # "Segundo Manuel y Fortunato Wilmer": the first conjunct is a name of its own
-            name = " ".join([first, *words[1:]])
-            toks = [fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES]
-            if any(set(toks) == set(o.tokens) for o in drafts):
-                continue
-            _add_draft(drafts, spans, name, toks, Span(start, end, first, m.sentence))
+            # "Arturo, Carlos, Alfredo and Héctor Beltrán Leyva": the given names listed before share it too
+            listed = [(first, start, end)]
+            while (more := _FIRST_BEFORE_COMMA.search(doc.text, max(0, listed[-1][1] - 30), listed[-1][1])) and (
+                fold(more.group("first")) in given_names()
+                and not _inside(more.start("first"), spans)
+                and not _inside(more.start("first"), taken)
+            ):
+                listed.append((more.group("first"), more.start("first"), more.end("first")))
+            if len(listed) > 1 and _ends_a_longer_name(doc, listed[-1][1]):
+                listed = listed[:1]
+            for word, w_start, w_end in listed:
+                name = " ".join([word, *words[1:]])
+                toks = [fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES]
+                if any(set(toks) == set(o.tokens) for o in drafts):
+                    continue
+                _add_draft(drafts, spans, name, toks, Span(w_start, w_end, word, m.sentence))
 
 
 _LIST_ITEM = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?"
