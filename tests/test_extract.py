@@ -1345,6 +1345,12 @@ _IT_MOVED = (
     "It moved cocaine by go-fast boats from the Pacific and supplied the Sinaloa Cartel."
 )
 _OPERATION_CASES = [
+    # "without" / "sin" negate a cue as "not" does, but "sin embargo" ("however") does not; bare
+    # "companies" / "empresas" are no laundering ("shell companies", "empresas fachada" are)
+    ("Los Choneros grew. Their boss was captured without a shot being fired.", "Los Choneros", "violence", False),
+    ("Los Choneros crecieron. Sin embargo, Los Choneros asesinaron a dos guardias.", "Los Choneros", "violence", True),
+    ("Los Makled crecieron. La red de empresas de los Makled era su activo.", "Los Makled", "laundering", False),
+    ("Los Makled crecieron. Los Makled lavaban dinero con empresas fachada.", "Los Makled", "laundering", True),
     # judges named are no corruption; a capitalised dateline is no cue ("PUERTO PRÍNCIPE.—")
     ("Los jueces describen al clan Spada como una familia que gobierna Ostia.", "clan Spada", "corruption", False),
     ("PUERTO PRÍNCIPE.— La ONU sancionó a Viv Ansanm, una coalición de pandillas.", "Viv Ansanm", "port_export", False),

@@ -64,7 +64,8 @@ _NOT_GOODS_AFTER = re.compile(
 )
 # a negation shortly before a cue, in the same clause: "does not grow coca or run street sales"
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|no longer|neither|nor|no|nunca|jamás|tampoco|ni)|n['’]t)\b[^,;:.()]*$", re.IGNORECASE
+    r"(?:\b(?:not|never|no longer|neither|nor|no|nunca|jamás|tampoco|ni|without|sin(?!\s+embargo))|n['’]t)\b[^,;:.()]*$",
+    re.IGNORECASE,
 )
 # a fight between groups is violence of every group its sentence names, not only of the nearest:
 # "la guerra entre los Alameddine y los Hamze", "Calor Calor mantiene una disputa sangrienta con Bagdad"
