@@ -1345,9 +1345,10 @@ _IT_MOVED = (
     "It moved cocaine by go-fast boats from the Pacific and supplied the Sinaloa Cartel."
 )
 _OPERATION_CASES = [
-    # "jefes de plaza" / "plaza boss" name a role, not street sales; a plaza the group sells in does
+    # "plaza" alone is no distribution ("jefes de plaza" is a role; no hit of it was right on
+    # gold_train); street sales are
     ("La Línea tenía jefes de plaza, halcones y sicarios.", "La Línea", "distribution", False),
-    ("La Línea controlaba la venta en cada plaza de Juárez.", "La Línea", "distribution", True),
+    ("La Línea controlaba el narcomenudeo en Juárez.", "La Línea", "distribution", True),
     # "without" / "sin" negate a cue as "not" does, but "sin embargo" ("however") does not; bare
     # "companies" / "empresas" are no laundering ("shell companies", "empresas fachada" are)
     ("Los Choneros grew. Their boss was captured without a shot being fired.", "Los Choneros", "violence", False),

@@ -88,7 +88,6 @@ _THEFT_BEFORE = re.compile(
     r"(?:\s+(?:de|of|the|los|las|el|la|a|an|sus|their|its|\w+))?\s+$",
     re.IGNORECASE,
 )
-_PLAZA_ROLE_BEFORE = re.compile(r"\b(?:jef[ea]s?|encargad[oa]s?)\s+de\s+(?:la\s+)?$", re.IGNORECASE)
 STATE_WINDOW = 40  # characters before a violence cue in which a state actor takes it
 NEGATION_WINDOW = 30  # characters before a cue in which a negation cancels it
 SALIENCE_WINDOW = 2  # sentences back to look for the group a mention-less sentence is about
@@ -208,11 +207,6 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
                     and _REFLEXIVE_BEFORE.search(doc.text, max(0, m.start() - 4), m.start())
                 ):
                     continue
-                if m.group(0).lower() == "plaza" and (
-                    _PLAZA_ROLE_BEFORE.search(doc.text, max(sent.start, m.start() - 20), m.start())
-                    or re.match(r"\s+(?:boss|bosses|chief|chiefs)\b", doc.text[m.end() : m.end() + 10], re.IGNORECASE)
-                ):
-                    continue  # "jefes de plaza", "plaza boss": a role in the group, no statement of sales
                 if op == "transport" and _THEFT_BEFORE.search(doc.text, max(sent.start, m.start() - 30), m.start()):
                     continue  # "el robo de cargamentos ajenos": theft of others' loads
                 if _NEGATED.search(doc.text, max(sent.start, m.start() - NEGATION_WINDOW), m.start()):
