@@ -1345,6 +1345,14 @@ _IT_MOVED = (
     "It moved cocaine by go-fast boats from the Pacific and supplied the Sinaloa Cartel."
 )
 _OPERATION_CASES = [
+    # beatings, "cobro de vacunas" (extortion) and a confrontation are violence
+    ("Shopkeepers who refused to pay were beaten by the Bombacilar gang.", "Bombacilar gang", "violence", True),
+    (
+        "La banda Calor Calor se dedica al cobro de vacunas a productores de la zona.",
+        "banda Calor Calor",
+        "violence",
+        True,
+    ),
     # "plaza" alone is no distribution ("jefes de plaza" is a role; no hit of it was right on
     # gold_train); street sales are
     ("La Línea tenía jefes de plaza, halcones y sicarios.", "La Línea", "distribution", False),
