@@ -1438,3 +1438,11 @@ def test_given_names_listed_before_a_full_name_share_its_surnames():
     # a full name before the list keeps its own surname and stops it
     names = {p.name for p in extract("Tras la caída de Juan Pérez, Carlos y Alfredo Beltrán Leyva mandaron.").persons}
     assert "Juan Pérez" in names and "Carlos Beltrán Leyva" in names and "Pérez Beltrán Leyva" not in " ".join(names)
+
+
+def test_a_quoted_nickname_between_two_names_makes_a_person_the_name_lexicon_does_not_know():
+    x = extract('Police arrested his son, Rolan "Kerwin" Espinosa Jr., in Leyte.', learned=False)
+    (p,) = x.persons
+    assert p.name.startswith("Rolan Espinosa") and "Kerwin" in p.aliases
+    # a quoted name inside a group's name is no person
+    assert not extract('El Cartel "Jalisco" Nueva Generación creció.', learned=False).persons

@@ -312,6 +312,10 @@ def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: list[tuple[int
         firsts = m.group("first").split()
         while firsts and fold(firsts[0]) not in given_names():
             firsts.pop(0)
+        if not firsts and fold(m.group("first").split()[-1]) not in lex.stopwords:
+            # 'Rolan "Kerwin" Espinosa': a name the lexicon does not know, shaped as a person's by
+            # the quoted nickname between it and the surname
+            firsts = m.group("first").split()[-1:]
         start = m.end("first") - len(" ".join(firsts))
         if not firsts or _inside(start, taken):
             continue
