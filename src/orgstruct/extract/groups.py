@@ -1205,6 +1205,20 @@ def _add_called_quoted(doc: Document, mentions: list[list[Span]], names: list[li
         mentions[gi].append(Span(m.start("name"), m.start("name") + len(name), name, _sentence_of(doc, m.start())))
 
 
+def _add_occurrences(
+    doc: Document, regex: str, form: str, spans: list[Span], forms: list[str], taken: list[tuple[int, int]]
+) -> None:
+    """Every occurrence of ``regex`` outside the mentions ``taken`` is a mention (``form``) of the
+    group whose ``spans`` and ``forms`` these are."""
+    for m in re.finditer(regex, doc.text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        spans.append(Span(m.start(), m.end(), form, _sentence_of(doc, m.start())))
+        taken.append((m.start(), m.end()))
+        if form not in forms:
+            forms.append(form)
+
+
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
     """'La Familia' for 'La Familia Michoacana', 'Los Reyes' for 'Los Reyes de Puerto Shejo'."""
     taken = [(m.start, m.end) for spans in mentions for m in spans]
@@ -1214,13 +1228,8 @@ def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list
             if len(words) < 3 or fold(words[0]) not in {"la", "las", "los", "el"}:
                 continue
             prefix = " ".join(words[:2])
-            for m in re.finditer(rf"(?<!\w){re.escape(prefix)}(?![\w-]|\s+{re.escape(words[2])})", doc.text):
-                if any(s <= m.start() < e for s, e in taken):
-                    continue
-                sent = next((x.index for x in doc.sentences if x.start <= m.start() < x.end), 0)
-                mentions[gi].append(Span(m.start(), m.end(), prefix, sent))
-                if prefix not in forms:
-                    forms.append(prefix)
+            regex = rf"(?<!\w){re.escape(prefix)}(?![\w-]|\s+{re.escape(words[2])})"
+            _add_occurrences(doc, regex, prefix, mentions[gi], forms, taken)
 
 
 # a group noun written before a name, not part of it: "la pandilla Gran Grif" ... "Gran Grif"
@@ -1237,15 +1246,8 @@ def _add_name_cores(doc: Document, mentions: list[list[Span]], names: list[list[
             if not m0:
                 continue
             core = form[m0.end() :]
-            if len(core.split()) < 2:
-                continue
-            for m in re.finditer(rf"(?<![\w-]){re.escape(core)}(?![\w-])", doc.text):
-                if any(s <= m.start() < e for s, e in taken):
-                    continue
-                mentions[gi].append(Span(m.start(), m.end(), core, _sentence_of(doc, m.start())))
-                taken.append((m.start(), m.end()))
-                if core not in forms:
-                    forms.append(core)
+            if len(core.split()) >= 2:
+                _add_occurrences(doc, rf"(?<![\w-]){re.escape(core)}(?![\w-])", core, mentions[gi], forms, taken)
 
 
 def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) -> bool:

@@ -29,7 +29,7 @@ from orgstruct.corpus import OPERATIONS
 from orgstruct.extract.groups import ANAPHORIC_SUBJECT, outer_mentions
 from orgstruct.extract.typer import linear_probability
 from orgstruct.resources import load_lexicon, resource_path
-from orgstruct.schema import Document, Group, Operation, Span
+from orgstruct.schema import Document, Group, Operation, Sentence, Span
 
 SCORER_FILE = "operations_scorer.json"
 _PARTICIPLE = re.compile(r"(?:ed|ad[oa]s?|id[oa]s?|shot)$", re.IGNORECASE)
@@ -163,6 +163,30 @@ class Hit:
     shared: bool = False
 
 
+def _no_operation_stated(doc: Document, sent: Sentence, op: str, m: re.Match) -> bool:
+    """The cue word ``m`` of ``op`` states no operation of a group here: another word or sense,
+    a denial, the state's violence, a heading, a name."""
+    text, start, end = doc.text, m.start(), m.end()
+    word, cue = m.group(0), m.group(0).lower()
+    reflexive = _REFLEXIVE_BEFORE.search(text, max(0, start - 4), start) is not None
+    if cue in _FALSE_FORMS:
+        return True
+    if _MOVE.match(word) and (_MOVE_AFTER.match(text, end) or reflexive):
+        return True  # "moved to the United States", "se movía entre": no goods moved
+    if _SELL_OR_SHARE.match(word) and (_NOT_GOODS_AFTER.match(text, end) or cue.startswith("repart") and reflexive):
+        return True  # "vendía sus servicios", "se repartían el poder": no drug sold
+    if op == "transport" and _THEFT_BEFORE.search(text, max(sent.start, start - 30), start):
+        return True  # "el robo de cargamentos ajenos": theft of others' loads
+    if _NEGATED.search(text, max(sent.start, start - NEGATION_WINDOW), start):
+        return True  # "no cultiva coca": an operation the text denies
+    if op == "violence" and _STATE_AGENT.search(text, max(sent.start, start - STATE_WINDOW), start):
+        return True  # "marines killed X": violence by the state
+    if len(word) > 3 and word.isupper():
+        return True  # a word of a capitalised dateline or heading: "PUERTO PRÍNCIPE.—"
+    inside = start > sent.start and text[start - 2 : start].strip(' "“«(')
+    return word[0].isupper() and bool(inside)  # a capitalised cue inside a sentence is a name ("Calle Serna")
+
+
 def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Span, str], ...] = ()) -> list[Hit]:
     by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     for gid, mentions in outer_mentions(groups).items():
@@ -193,32 +217,8 @@ def find_hits(doc: Document, groups: tuple[Group, ...], proxies: tuple[tuple[Spa
         last = (sent.index - last_group[0], last_group[1]) if last_group and not spans else None
         for op, regex in _cue_patterns().items():
             for m in regex.finditer(doc.text, sent.start, sent.end):
-                inside = m.start() > sent.start and doc.text[m.start() - 2 : m.start()].strip(' "“«(')
-                if m.group(0).lower() in _FALSE_FORMS:
+                if _no_operation_stated(doc, sent, op, m):
                     continue
-                if _MOVE.match(m.group(0)) and (
-                    _MOVE_AFTER.match(doc.text, m.end())
-                    or _REFLEXIVE_BEFORE.search(doc.text, max(0, m.start() - 4), m.start())
-                ):
-                    continue
-                if _SELL_OR_SHARE.match(m.group(0)) and (
-                    _NOT_GOODS_AFTER.match(doc.text, m.end())
-                    or m.group(0).lower().startswith("repart")
-                    and _REFLEXIVE_BEFORE.search(doc.text, max(0, m.start() - 4), m.start())
-                ):
-                    continue
-                if op == "transport" and _THEFT_BEFORE.search(doc.text, max(sent.start, m.start() - 30), m.start()):
-                    continue  # "el robo de cargamentos ajenos": theft of others' loads
-                if _NEGATED.search(doc.text, max(sent.start, m.start() - NEGATION_WINDOW), m.start()):
-                    continue  # "no cultiva coca": an operation the text denies
-                if op == "violence" and _STATE_AGENT.search(
-                    doc.text, max(sent.start, m.start() - STATE_WINDOW), m.start()
-                ):
-                    continue  # "marines killed X": violence by the state
-                if len(m.group(0)) > 3 and m.group(0).isupper():
-                    continue  # a word of a capitalised dateline or heading: "PUERTO PRÍNCIPE.—"
-                if m.group(0)[0].isupper() and inside:
-                    continue  # a capitalised cue inside a sentence is a name ("Calle Serna", "Puerto Rico")
                 nearest = antecedent if antecedent is not None else _nearest_group(spans, m.start(), doc.lang)
                 victim = False
                 if op == "violence" and _PARTICIPLE.search(m.group(0)):

@@ -427,6 +427,16 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
     """ "Alan y Jonathan Funes", "Javier and Devis Rivera Maradiaga": the first name before the
     conjunction shares the full name's surnames."""
     spans = [(s.start, s.end) for d in drafts for s in d.mentions]
+
+    def free_given_name(found: re.Match | None) -> bool:
+        """A given name the lexicon knows, in no name found before."""
+        return (
+            found is not None
+            and fold(found.group("first")) in given_names()
+            and not _inside(found.start("first"), spans)
+            and not _inside(found.start("first"), taken)
+        )
+
     for d in list(drafts):
         words = d.name.split()
         if len(words) < 2 or fold(words[0]) not in given_names():
@@ -435,29 +445,27 @@ def _add_coordinated_first_names(doc: Document, drafts: list[_PersonDraft], take
             if m.text != d.name:
                 continue
             before = _FIRST_BEFORE_AND.search(doc.text, max(0, m.start - 40), m.start)
-            if before is None:
+            if not free_given_name(before):
                 continue
-            first, start, end = before.group("first"), before.start("first"), before.end("first")
-            if fold(first) not in given_names() or _inside(start, spans) or _inside(start, taken):
-                continue
-            if _ends_a_longer_name(doc, start):
+            if _ends_a_longer_name(doc, before.start("first")):
                 continue  # "Segundo Manuel y Fortunato Wilmer": the first conjunct is a name of its own
             # "Arturo, Carlos, Alfredo and Héctor Beltrán Leyva": the given names listed before share it too
-            listed = [(first, start, end)]
-            while (more := _FIRST_BEFORE_COMMA.search(doc.text, max(0, listed[-1][1] - 30), listed[-1][1])) and (
-                fold(more.group("first")) in given_names()
-                and not _inside(more.start("first"), spans)
-                and not _inside(more.start("first"), taken)
+            listed = [before]
+            while free_given_name(
+                more := _FIRST_BEFORE_COMMA.search(
+                    doc.text, max(0, listed[-1].start("first") - 30), listed[-1].start("first")
+                )
             ):
-                listed.append((more.group("first"), more.start("first"), more.end("first")))
-            if len(listed) > 1 and _ends_a_longer_name(doc, listed[-1][1]):
+                listed.append(more)
+            if len(listed) > 1 and _ends_a_longer_name(doc, listed[-1].start("first")):
                 listed = listed[:1]
-            for word, w_start, w_end in listed:
+            for given in listed:
+                word = given.group("first")
                 name = " ".join([word, *words[1:]])
                 toks = [fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES]
                 if any(set(toks) == set(o.tokens) for o in drafts):
                     continue
-                _add_draft(drafts, spans, name, toks, Span(w_start, w_end, word, m.sentence))
+                _add_draft(drafts, spans, name, toks, Span(given.start("first"), given.end("first"), word, m.sentence))
 
 
 _LIST_ITEM = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})?"

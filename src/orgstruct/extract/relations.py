@@ -749,6 +749,8 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose|que|quien|quienes|cuy[oa
 _NOT_SUBJECT_GAP = re.compile(r"\b(?:and|y|e|with|con|to|a|of|de|del|for|para|against|contra)\b|,")
 # a subject pronoun in the trigger's clause: "he was regarded as", "He led", "she became"
 _PRONOUN_SUBJECT_BEFORE = re.compile(r"\b(?:he|she|él|ella)\b[^,;:.()\"“”]{0,40}$", re.IGNORECASE)
+_PRONOUN_SUBJECT_TYPES = {"leads", "directs", "works_for", "finances", "brokers_for"}
+_REFLEXIVE_OBJECT = re.compile(r"\s+(?:himself|herself|itself)\b")  # "established himself as"
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|el|la|al|del)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -933,17 +935,15 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 elif (
                     head is None
                     and tail is not None
-                    and p.type in ("leads", "directs", "works_for", "finances", "brokers_for")
+                    and p.type in _PRONOUN_SUBJECT_TYPES
                     and "person" in p.head
                     and p.voice in ("active", "nominal")
                     and antecedents
-                    and not re.match(r"\s+(?:himself|herself|itself)\b", doc.text[m.end() : m.end() + 12])
+                    and not _REFLEXIVE_OBJECT.match(doc.text, m.end())
                     and _PRONOUN_SUBJECT_BEFORE.search(doc.text, max(sent.start, m.start() - 50), m.start())
                 ):
                     # "Raised in the Netherlands, he was regarded as head of X": the person named last
                     head, conf_scale = antecedents[-1], 0.5
-                    if head.entity == tail.entity:
-                        continue
                 elif head is None and p.voice == "unary" and earlier and not _common_noun_subject(m):
                     both = _both_heads(doc, sent, m, earlier)
                     for other in both[1:]:
