@@ -1438,6 +1438,12 @@ def test_given_names_listed_before_a_full_name_share_its_surnames():
     # a full name before the list keeps its own surname and stops it
     names = {p.name for p in extract("Tras la caída de Juan Pérez, Carlos y Alfredo Beltrán Leyva mandaron.").persons}
     assert "Juan Pérez" in names and "Carlos Beltrán Leyva" in names and "Pérez Beltrán Leyva" not in " ".join(names)
+    # two given names each, before a full name with two given names: siblings too
+    x = extract("Víctor Manuel y Miguel Ángel Mejía Múnera compartían negocio.", learned=False)
+    assert _sym(x, "kin_of", "Víctor Manuel", "Miguel Ángel Mejía Múnera")
+    # but two given names before a full name with one are no sibling list
+    x = extract("Juan Carlos y Pedro Mejía Múnera compartían negocio.", learned=False)
+    assert not _sym(x, "kin_of", "Juan Carlos", "Pedro Mejía Múnera")
 
 
 def test_a_quoted_nickname_between_two_names_makes_a_person_the_name_lexicon_does_not_know():

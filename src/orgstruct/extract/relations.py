@@ -558,8 +558,11 @@ def _surname_shared_in_a_list(doc: Document, sent: Sentence, mentions: list[Ment
         if len(words) < 2 or fold(words[0]) not in given_names():
             continue
         listed = [o for o in _coordinated(doc, last, mentions) if o.end <= last.start]
+        # "Víctor Manuel y Miguel Ángel Mejía Múnera": two given names each, when the full name has two too
+        given = 2 if len(words) > 3 or len(words) == 3 and fold(words[1]) in given_names() else 1
         if not listed or not all(
-            len(doc.text[o.start : o.end].split()) == 1 and fold(doc.text[o.start : o.end]) in given_names()
+            len(doc.text[o.start : o.end].split()) <= given
+            and all(fold(w) in given_names() for w in doc.text[o.start : o.end].split())
             for o in listed
         ):
             continue
