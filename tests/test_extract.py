@@ -1278,6 +1278,37 @@ _RELATION_CASES = [
         "Los Caballeros Templarios",
         False,
     ),
+    # a group answering to one leader: he leads it, the group works for nobody
+    (
+        'Los Zetas answer to one leader, Heriberto Lazcano, "El Lazca," and act through cells.',
+        "leads",
+        "Heriberto Lazcano",
+        "Los Zetas",
+        True,
+    ),
+    (
+        "Los Zetas responden a un jefe máximo, Heriberto Lazcano, y operan por células.",
+        "leads",
+        "Heriberto Lazcano",
+        "Los Zetas",
+        True,
+    ),
+    ("Los Zetas answer to one leader, Heriberto Lazcano.", "works_for", "Los Zetas", "Heriberto Lazcano", False),
+    ("Juan Pérez respondía a Los Zetas en Coahuila.", "works_for", "Juan Pérez", "Los Zetas", True),
+    (
+        "The court placed Luis Enrique Calle Serna in the leadership of Los Rastrojos.",
+        "leads",
+        "Luis Enrique Calle Serna",
+        "Los Rastrojos",
+        True,
+    ),
+    (
+        "Víctor Manuel and Miguel Ángel Mejía Múnera, known in the underworld simply as Los Mellizos, bought a bloc.",
+        "leads",
+        "Miguel Ángel Mejía Múnera",
+        "Los Mellizos",
+        True,
+    ),
 ]
 
 
