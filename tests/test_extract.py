@@ -1295,6 +1295,21 @@ _RELATION_CASES = [
     ),
     ("Los Zetas answer to one leader, Heriberto Lazcano.", "works_for", "Los Zetas", "Heriberto Lazcano", False),
     ("Juan Pérez respondía a Los Zetas en Coahuila.", "works_for", "Juan Pérez", "Los Zetas", True),
+    # "acercarse a": to draw close to an ally
+    (
+        "En 2021 Los Lobos se acercaron al Cártel Jalisco Nueva Generación.",
+        "allied_with",
+        "Los Lobos",
+        "Cártel Jalisco Nueva Generación",
+        True,
+    ),
+    (
+        "Gelson Carnaúba se acercó a Fernandinho Beira-Mar, figura del CV.",
+        "allied_with",
+        "Gelson Carnaúba",
+        "Fernandinho Beira-Mar",
+        True,
+    ),
     (
         "The court placed Luis Enrique Calle Serna in the leadership of Los Rastrojos.",
         "leads",
