@@ -1295,6 +1295,21 @@ _RELATION_CASES = [
     ),
     ("Los Zetas answer to one leader, Heriberto Lazcano.", "works_for", "Los Zetas", "Heriberto Lazcano", False),
     ("Juan Pérez respondía a Los Zetas en Coahuila.", "works_for", "Juan Pérez", "Los Zetas", True),
+    # a handover with nobody named before it in its sentence: the person named last before
+    (
+        "Lester Coke murió en 1992 en un incendio. El mando pasó a su hijo Christopher Coke, alias Dudus.",
+        "succeeded",
+        "Christopher Coke",
+        "Lester Coke",
+        True,
+    ),
+    (
+        "Osiel Cárdenas Guillén was arrested in 2003. Leadership passed to his brother, Antonio Cárdenas Guillén.",
+        "succeeded",
+        "Antonio Cárdenas Guillén",
+        "Osiel Cárdenas Guillén",
+        True,
+    ),
     # "acercarse a": to draw close to an ally
     (
         "En 2021 Los Lobos se acercaron al Cártel Jalisco Nueva Generación.",

@@ -714,10 +714,13 @@ _NEXT_IN_CHAIN = re.compile(
 _FIRST_IN_CHAIN = re.compile(r"[^.;:]{0,40}?|[^.;:]{0,30}?:\s*(?:primero|first)\s*", re.IGNORECASE)
 
 
-def _chain(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: list[Mention]) -> list[Relation]:
+def _chain(
+    doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: list[Mention], earlier: list[Mention]
+) -> list[Relation]:
     """ "Leadership passed first to A, then to B, and then to C" / "A la muerte de Y, la
     presidencia recayó en A": each successor succeeded the one before, the first the person
-    named before the handover in the same sentence."""
+    named before the handover in the same sentence, else the person named last in the two
+    sentences before ("Lester Coke murió en 1992. El mando pasó a su hijo Christopher")."""
     persons = [x for x in mentions if x.etype == "person"]
     first = _right(persons, m.end(), ("person",))
     if first is None or not _FIRST_IN_CHAIN.fullmatch(doc.text[m.end() : first.start]):
@@ -729,6 +732,8 @@ def _chain(doc: Document, sent: Sentence, p: _Pattern, m: re.Match, mentions: li
                 break
             chain.append(x)
     before = _left(persons, m.start(), ("person",), first.entity)
+    if before is None:
+        before = next((x for x in reversed(earlier) if x.entity not in {c.entity for c in chain}), None)
     if before is not None:
         chain.insert(0, before)
     conf = _confidence(m, first, None)
@@ -899,7 +904,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     rels.extend(_between(doc, sent, p, m, mentions))
                     continue
                 if p.voice == "chain":
-                    rels.extend(_chain(doc, sent, p, m, mentions))
+                    rels.extend(_chain(doc, sent, p, m, mentions, earlier))
                     continue
                 head, tail = _slots(p, m, mentions, doc.lang == "es")
                 conf_scale = 1.0
