@@ -1310,6 +1310,21 @@ _RELATION_CASES = [
         "Osiel Cárdenas Guillén",
         True,
     ),
+    (
+        "Ryoji Kawaguchi died in 1990. Shigeo Nishiguchi took over in February 1991.",
+        "succeeded",
+        "Shigeo Nishiguchi",
+        "Ryoji Kawaguchi",
+        True,
+    ),
+    # taking over routes is no succession
+    (
+        "Ryoji Kawaguchi died in 1990. Shigeo Nishiguchi took over routes to Ecuador.",
+        "succeeded",
+        "Shigeo Nishiguchi",
+        "Ryoji Kawaguchi",
+        False,
+    ),
     # "acercarse a": to draw close to an ally
     (
         "En 2021 Los Lobos se acercaron al Cártel Jalisco Nueva Generación.",

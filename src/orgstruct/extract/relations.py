@@ -477,6 +477,29 @@ _SUCCEEDED_PRONOUN = re.compile(
 )
 
 
+# taking over with no predecessor in the sentence: "Both men died in 1990. Shigeo Nishiguchi took over"
+_TOOK_OVER = re.compile(
+    r"\b(?:took over|took charge|took command|took the helm|took the reins|stepped in|"
+    r"asumió el mando|tomó el mando|tomó las riendas|quedó al frente|se quedó con el mando)\b"
+    r"(?=\s*[,.;]|\s+(?:in|en|and|y|as|como|when|cuando|until|hasta|that|ese|esa|durante|for|por)\b)",
+    re.IGNORECASE,
+)
+
+
+def _took_over(doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention]) -> list[Relation]:
+    """The person who takes over when the sentence names no one before him succeeded the person
+    named last in the two sentences before."""
+    out: list[Relation] = []
+    for m in _TOOK_OVER.finditer(doc.text, sent.start, sent.end):
+        head = _left(mentions, m.start(), ("person",))
+        if head is None or _left(mentions, head.start, ("person",), head.entity) is not None:
+            continue
+        before = next((x for x in reversed(earlier) if x.entity != head.entity), None)
+        if before is not None:
+            out.append(_relation("succeeded", head, before, None, sent, 0.5 * _confidence(m, head, None)))
+    return out
+
+
 def _pronoun_objects(doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention]):
     """Relations whose other end is an object pronoun for a person named before. "Police named
     him as head of the Barrio King": that person leads the group named right after the title.
@@ -897,6 +920,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         rels += _surname_shared_in_a_list(doc, sent, mentions)
         rels += _as_his_deputy(doc, sent, mentions)
         rels += _pronoun_objects(doc, sent, mentions, antecedents)
+        rels += _took_over(doc, sent, mentions, earlier)
         rels += _appositive_members(doc, sent, mentions, salient.get(sent.index))
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
