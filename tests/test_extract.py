@@ -1325,6 +1325,25 @@ _RELATION_CASES = [
         "Ryoji Kawaguchi",
         False,
     ),
+    # running a part of the group with no group named: the text's group, however far back
+    (
+        "La Brise de Mer grew out of a Bastia bar in the 1970s and soon had members in Paris. Its founders were "
+        "several young men from the old town. Richard Casanova planned operations and cultivated politicians.",
+        "directs",
+        "Richard Casanova",
+        "La Brise de Mer",
+        True,
+    ),
+    (
+        "Los Caballeros Templarios repartían funciones: Dionicio Loya Plancarte controlaba el trasiego en Morelia.",
+        "directs",
+        "Dionicio Loya Plancarte",
+        "Los Caballeros Templarios",
+        True,
+    ),
+    # the person named inside an apposition is not the subject of the verb after it
+    ("Juan Pérez, socio de Pedro López, financió a Los Zetas.", "finances", "Juan Pérez", "Los Zetas", True),
+    ("Juan Pérez, socio de Pedro López, financió a Los Zetas.", "finances", "Pedro López", "Los Zetas", False),
     # "acercarse a": to draw close to an ally
     (
         "En 2021 Los Lobos se acercaron al Cártel Jalisco Nueva Generación.",

@@ -175,6 +175,26 @@ _OBJECT_OF_BEFORE = re.compile(
 )
 
 
+# "William Rodríguez Abadía, hijo de Miguel, manejó el negocio": the person named inside an
+# apposition ("hijo de Q", "the son of Q") describes the person before it, who is the subject
+_INSIDE_APPOSITION = re.compile(
+    r"\s*,\s*(?:(?:the|a|an|el|la|un|una|su|his|her)\s+)?(?:[a-záéíóúñ\-]+\s+){1,3}(?:of|de|del)\s+"
+    r"(?:(?:the|el|la|su|his|her)\s+)?$"
+)
+_APPOSITION_CLOSED = re.compile(r"\s*,\s*(?:(?:y|and)\s+(?:(?:the|a|an|el|la|un|una|su|his|her)\s+)?)?")
+
+
+def _apposition_owner(mentions: list[Mention], inner: Mention, text: str, pos: int) -> Mention:
+    """The person an apposition describes when the nearest person before a trigger at ``pos`` is
+    named inside it ("P, hijo de Q, manejó"), else ``inner``."""
+    if not _APPOSITION_CLOSED.fullmatch(text, inner.end, pos):
+        return inner
+    outer = _left(mentions, inner.start, ("person",), inner.entity)
+    if outer is not None and _INSIDE_APPOSITION.fullmatch(text, outer.end, inner.start):
+        return outer
+    return inner
+
+
 def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = False):
     s, e = m.start(), m.end()
     if p.voice == "active":
@@ -183,7 +203,10 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
         tail = _right(mentions, e, p.tail)
         if tail is not None and p.type in _MEMBERSHIP and _UNNAMED_UNIT.match(m.string, e, tail.start):
             return None, None  # "led a breakaway chapter that allied with the Bandidos": an unnamed unit
-        return _left(mentions, s, p.head), tail
+        head = _left(mentions, s, p.head)
+        if head is not None and head.etype == "person":
+            head = _apposition_owner(mentions, head, m.string, s)
+        return head, tail
     if p.voice == "passive":
         tail = _left(mentions, s, p.tail)
         if tail is not None and "group" in p.tail:
@@ -932,6 +955,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     continue
                 head, tail = _slots(p, m, mentions, doc.lang == "es")
                 conf_scale = 1.0
+                salient_tail = False
                 anaphor = _anaphor_subject(doc, sent, p, m, head, tail, salient) if anaphoric else None
                 if anaphor is not None:
                     head = anaphor
@@ -944,6 +968,9 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     if p.voice == "active" and _NON_GROUP_OBJECT.match(doc.text, m.end(), sent.end):
                         continue  # "Barrera ran the routes": the trigger's object is no group
                     tail, conf_scale = salient.get(sent.index), 0.6
+                    # a part of the group run with no group named ("X handled operations"): the text's
+                    # group, wherever it was last named
+                    salient_tail = p.type == "directs"
                     if p.voice == "passive":  # "It was founded by X" / "Founded by X, it grew...": the
                         tail = salient.get(sent.index - 1, tail)  # group of the text so far, not one named later
                     if tail is not None and p.type in _OPPOSED and _affiliated(found, rels, head, tail):
@@ -990,7 +1017,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 if anaphor is not None:  # the subject is the anaphor at the sentence's start: the tail's distance
                     conf = 0.8 * _confidence(m, tail, None)
                 else:
-                    conf = conf_scale * _confidence(m, head, tail if both else None)
+                    conf = conf_scale * _confidence(m, head, tail if both and not salient_tail else None)
                 rtype = p.type
                 if rtype == "works_for" and tail is not None and tail.etype == "person" and _SECOND.search(m.group(0)):
                     rtype = "lieutenant_of"  # "segundo al mando de Claudius Massop": his deputy, not his employee
