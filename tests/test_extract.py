@@ -726,6 +726,17 @@ def test_a_name_found_after_a_group_noun_names_the_group_on_its_own_later():
     assert _rel(x, "leads", "Luckson Elan", g.name)
 
 
+def test_a_name_found_once_by_its_context_names_the_group_wherever_it_is_written_again():
+    x = extract(
+        "La policía aprehendió a doce presuntos miembros de Calor Calor en Veraguas. "
+        "Calor Calor mantiene una disputa sangrienta con la pandilla Bagdad.",
+        learned=False,
+    )
+    (g,) = [g for g in x.groups if g.name == "Calor Calor"]
+    assert [m.sentence for m in g.mentions] == [0, 1]
+    assert ("Calor Calor", "violence") in {(x.entity_name(o.group), o.operation) for o in x.operations}
+
+
 def test_quoted_names_given_to_a_group_and_nicknames_of_persons_are_told_apart():
     x = extract("La Fiscalía los asocia con la pandilla conocida como «Calor-Calor», «Los Lagos» o «Calor-Calor 300».")
     assert [set(g.aliases) | {g.name} for g in x.groups] == [{"Calor-Calor", "Los Lagos", "Calor-Calor 300"}]

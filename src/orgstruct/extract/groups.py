@@ -1084,6 +1084,7 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
     _add_article_prefixes(doc, mentions, names)
     _add_name_cores(doc, mentions, names)
     _add_called_quoted(doc, mentions, names)
+    _add_repeated_names(doc, mentions, names)
     _add_anaphora(doc, lex, mentions)
     groups = []
     for n, (spans, forms) in enumerate(zip(mentions, names, strict=True)):
@@ -1211,12 +1212,23 @@ def _add_occurrences(
     """Every occurrence of ``regex`` outside the mentions ``taken`` is a mention (``form``) of the
     group whose ``spans`` and ``forms`` these are."""
     for m in re.finditer(regex, doc.text):
-        if any(s <= m.start() < e for s, e in taken):
+        if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         spans.append(Span(m.start(), m.end(), form, _sentence_of(doc, m.start())))
         taken.append((m.start(), m.end()))
         if form not in forms:
             forms.append(form)
+
+
+def _add_repeated_names(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
+    """A name of two words or more found once by its context ("miembros de Calor Calor") names
+    the group wherever it is written again ("Calor Calor mantiene una disputa ...")."""
+    taken = [(m.start, m.end) for spans in mentions for m in spans]
+    for gi, forms in enumerate(names):
+        for form in list(forms):
+            if len(form.split()) < 2:
+                continue
+            _add_occurrences(doc, rf"(?<![\w-]){re.escape(form)}(?![\w-])", form, mentions[gi], forms, taken)
 
 
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
