@@ -737,6 +737,16 @@ def test_a_name_found_once_by_its_context_names_the_group_wherever_it_is_written
     assert ("Calor Calor", "violence") in {(x.entity_name(o.group), o.operation) for o in x.operations}
 
 
+def test_a_nickname_between_a_given_name_and_a_surname_is_no_group():
+    x = extract(
+        'El Viejo armó el negocio con su mujer, Patricia Celestina "La Cele" Contreras, en Rosario.', learned=False
+    )
+    assert not x.groups
+    assert [(p.name, p.aliases) for p in x.persons] == [("Patricia Celestina Contreras", ("La Cele",))]
+    # a quoted group name after a group noun stays a group
+    assert [g.name for g in extract('La banda "Los Monos" creció en Rosario.', learned=False).groups]
+
+
 def test_quoted_names_given_to_a_group_and_nicknames_of_persons_are_told_apart():
     x = extract("La Fiscalía los asocia con la pandilla conocida como «Calor-Calor», «Los Lagos» o «Calor-Calor 300».")
     assert [set(g.aliases) | {g.name} for g in x.groups] == [{"Calor-Calor", "Los Lagos", "Calor-Calor 300"}]

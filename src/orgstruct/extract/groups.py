@@ -214,6 +214,12 @@ _NICKNAME = re.compile(
     r"(?:,\s*|\b(?:alias|apodad[oa]|known as|nicknamed)\s+)[\"“«‘'](?P<nick>(?:La|El|Los|Las|The)\s+[^\"”»’'\n]{2,30})[\"”»’']"
 )
 
+# a person's nickname between the given name and the surname: 'Patricia Celestina "La Cele" Contreras'
+_NICK_BETWEEN_NAMES = re.compile(
+    r"(?<![\w-])[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+[\"“«](?P<nick>(?:La|El|Los|Las|The)\s+[^\"”»\n]{2,30})[\"”»]"
+    r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]"
+)
+
 
 @dataclass
 class _Candidate:
@@ -454,7 +460,7 @@ _NICK_IN_QUOTES = re.compile(r"[a-záéíóúñ],\s*[\"“]$")
 
 def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
     found: list[_Candidate] = []
-    nicknames = {fold(m.group("nick")) for m in _NICKNAME.finditer(doc.text)}
+    nicknames = {fold(m.group("nick")) for r in (_NICKNAME, _NICK_BETWEEN_NAMES) for m in r.finditer(doc.text)}
     for sent in doc.sentences:
         for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
             text, start = _strip_leading(m.group(0), m.start(), lex)
