@@ -737,6 +737,11 @@ def test_a_name_found_once_by_its_context_names_the_group_wherever_it_is_written
     assert ("Calor Calor", "violence") in {(x.entity_name(o.group), o.operation) for o in x.operations}
 
 
+def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
+    x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
+    assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]
+
+
 def test_a_nickname_between_a_given_name_and_a_surname_is_no_group():
     x = extract(
         'El Viejo armó el negocio con su mujer, Patricia Celestina "La Cele" Contreras, en Rosario.', learned=False
