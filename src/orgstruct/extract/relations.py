@@ -605,7 +605,7 @@ def _surname_shared_in_a_list(doc: Document, sent: Sentence, mentions: list[Ment
             continue
         listed = [o for o in _coordinated(doc, last, mentions) if o.end <= last.start]
         # "Víctor Manuel y Miguel Ángel Mejía Múnera": two given names each, when the full name has two too
-        given = 2 if len(words) > 3 or len(words) == 3 and fold(words[1]) in given_names() else 1
+        given = 2 if len(words) >= 3 and fold(words[1]) in given_names() else 1
         if not listed or not all(
             len(doc.text[o.start : o.end].split()) <= given
             and all(fold(w) in given_names() for w in doc.text[o.start : o.end].split())
@@ -955,7 +955,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     continue
                 head, tail = _slots(p, m, mentions, doc.lang == "es")
                 conf_scale = 1.0
-                salient_tail = False
+                head_distance_only = False
                 anaphor = _anaphor_subject(doc, sent, p, m, head, tail, salient) if anaphoric else None
                 if anaphor is not None:
                     head = anaphor
@@ -970,7 +970,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     tail, conf_scale = salient.get(sent.index), 0.6
                     # a part of the group run with no group named ("X handled operations"): the text's
                     # group, wherever it was last named
-                    salient_tail = p.type == "directs"
+                    head_distance_only = p.type == "directs"
                     if p.voice == "passive":  # "It was founded by X" / "Founded by X, it grew...": the
                         tail = salient.get(sent.index - 1, tail)  # group of the text so far, not one named later
                     if tail is not None and p.type in _OPPOSED and _affiliated(found, rels, head, tail):
@@ -1017,7 +1017,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 if anaphor is not None:  # the subject is the anaphor at the sentence's start: the tail's distance
                     conf = 0.8 * _confidence(m, tail, None)
                 else:
-                    conf = conf_scale * _confidence(m, head, tail if both and not salient_tail else None)
+                    conf = conf_scale * _confidence(m, head, tail if both and not head_distance_only else None)
                 rtype = p.type
                 if rtype == "works_for" and tail is not None and tail.etype == "person" and _SECOND.search(m.group(0)):
                     rtype = "lieutenant_of"  # "segundo al mando de Claudius Massop": his deputy, not his employee
