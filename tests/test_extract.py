@@ -737,6 +737,17 @@ def test_a_name_found_once_by_its_context_names_the_group_wherever_it_is_written
     assert ("Calor Calor", "violence") in {(x.entity_name(o.group), o.operation) for o in x.operations}
 
 
+def test_a_family_named_by_its_surnames_before_known_as_is_an_alias_of_the_group():
+    x = extract(
+        'El expediente describe a su familia, los González Valencia, mejor conocidos como "Los Cuinis". '
+        "Los Cuinis lavaban dinero.",
+        learned=False,
+    )
+    assert [(g.name, g.aliases) for g in x.groups] == [("Los Cuinis", ("González Valencia",))]
+    x = extract("The brothers, the González Valencia, known as Los Cuinis, laundered money.", learned=False)
+    assert [(g.name, g.aliases) for g in x.groups] == [("Los Cuinis", ("González Valencia",))]
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

@@ -227,7 +227,7 @@ class _Candidate:
     end: int
     text: str
     sentence: int
-    kind: str  # full | article | quoted | plural | lowercase_head | paren | aka | acronym | spelled
+    kind: str  # full | article | quoted | plural | lowercase_head | paren | aka | acronym | spelled | family
     links: list[int] = field(default_factory=list)  # indexes of candidates it names too
 
 
@@ -818,6 +818,15 @@ def _translations_in_apposition(doc: Document, cands: list[_Candidate], lex: Ent
             cands[j].links.append(i)
 
 
+# a family named by its surnames, then the group's name: "su familia, los González Valencia, mejor
+# conocidos como «Los Cuinis»", "the Adams family, also known as the A-Team"
+_FAMILY_KNOWN_AS = re.compile(
+    r"\b(?:los|las|the)\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w\-]+){0,2})\s*,\s*"
+    r"(?:(?:mejor|también|más|better|also|commonly)\s+)?(?:conocid[oa]s|known)\s+(?:(?:simply|simplemente)\s+)?"
+    r"(?:as|como)\s+[\"“«]?"
+)
+
+
 def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) -> None:
     """Parentheses, 'also known as', quoted translations and 'which police call Y' name a
     candidate again; an alias can carry its own parentheses ("también llamado X (CAF)")."""
@@ -871,6 +880,12 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
         if acr and len(tokens(c.text)) > 1 and _initials(c.text, lex) == acr:
             at = m.start("acr") if m.group("acr") else m.start("acr2")
             cands.append(_Candidate(at, at + len(acr), acr, c.sentence, "aka", links=[i]))
+    for m in _FAMILY_KNOWN_AS.finditer(doc.text):
+        named = [j for j, c in enumerate(cands) if c.start == m.end()]
+        taken = any(c.start <= m.start("name") < c.end for c in cands)
+        if named and not taken and not lex.is_place_or_demonym(m.group("name")):
+            sent = _sentence_of(doc, m.start("name"))
+            cands.append(_Candidate(m.start("name"), m.end("name"), m.group("name"), sent, "family", links=[named[0]]))
     if doc.lang == "en":
         _translations_in_apposition(doc, cands, lex)
     for sent in doc.sentences:
@@ -1083,7 +1098,11 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
         ordered = sorted(idx, key=lambda i: cands[i].start)
         spans = {(cands[i].start, cands[i].end): cands[i] for i in ordered}
         mentions.append([Span(c.start, c.end, c.text, c.sentence) for c in spans.values()])
-        names.append(list(dict.fromkeys(cands[i].text for i in ordered)))
+        # a family's surnames given for a group ("los González Valencia, mejor conocidos como Los
+        # Cuinis") are an alias, never the group's name
+        names.append(
+            list(dict.fromkeys(cands[i].text for i in sorted(ordered, key=lambda i: cands[i].kind == "family")))
+        )
     taken = [(c.start, c.end) for c in cands]
     _add_short_forms(doc, lex, mentions, names, taken)
     _add_family_plurals(doc, lex, mentions, names)
