@@ -748,6 +748,16 @@ def test_a_family_named_by_its_surnames_before_known_as_is_an_alias_of_the_group
     assert [(g.name, g.aliases) for g in x.groups] == [("Los Cuinis", ("González Valencia",))]
 
 
+def test_the_singular_of_a_plural_group_name_is_the_group():
+    x = extract(
+        "The Pink Panthers are a network of thieves from the Balkans. Interpol counts 200 people in Pink "
+        "Panther robberies.",
+        learned=False,
+    )
+    (g,) = x.groups
+    assert g.name == "Pink Panthers" and [m.sentence for m in g.mentions] == [0, 1]
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

@@ -1254,6 +1254,10 @@ def _add_repeated_names(doc: Document, mentions: list[list[Span]], names: list[l
             if len(form.split()) < 2:
                 continue
             _add_occurrences(doc, rf"(?<![\w-]){re.escape(form)}(?![\w-])", form, mentions[gi], forms, taken)
+            last = form.split()[-1]
+            if last.endswith("s") and not last.endswith("ss") and last[:-1].isalpha() and len(last) > 4:
+                one = form[:-1]  # "a Pink Panther gang" for the Pink Panthers
+                _add_occurrences(doc, rf"(?<![\w-]){re.escape(one)}(?![\w-])", one, mentions[gi], forms, taken)
 
 
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
