@@ -758,6 +758,17 @@ def test_the_singular_of_a_plural_group_name_is_the_group():
     assert g.name == "Pink Panthers" and [m.sentence for m in g.mentions] == [0, 1]
 
 
+def test_a_name_after_a_place_noun_is_a_place_not_a_person():
+    x = extract(
+        "El mineral salía por el puerto de Lázaro Cárdenas. Una célula operaba en el municipio Pedro Zaraza.",
+        learned=False,
+    )
+    assert not x.persons
+    assert [p.name for p in extract("El fiscal Pedro Zaraza acusó a la banda.", learned=False).persons] == [
+        "Pedro Zaraza"
+    ]
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

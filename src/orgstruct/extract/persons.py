@@ -193,7 +193,10 @@ def _has_person_context(doc: Document, start: int, end: int, first: str, lex: En
 # a preposition of place right before a name; not "recayó en", "confiaba en", "delegó en" (a person)
 _LOCATIVE_BEFORE = re.compile(
     r"(?<!recayó )(?<!recaía )(?<!confiaba )(?<!confió )(?<!delegó )(?<!delegaba )(?<!pensaba )(?<!apoyó )"
-    r"\b(?:en|in|desde|hacia|near)\s+$"
+    r"\b(?:en|in|desde|hacia|near)\s+$|"
+    # a place noun right before a name: "el puerto de Lázaro Cárdenas", "el municipio Pedro Zaraza"
+    r"\b(?i:puerto|port|municipio|municipality|ciudad|city|town|pueblo|barrio|penal|cárcel|prisión|"
+    r"penitenciaría|pabellones|distrito|district|estado|state|provincia|province)\s+(?:(?:de|del|of)\s+)?$"
 )
 
 
