@@ -758,6 +758,14 @@ def test_the_singular_of_a_plural_group_name_is_the_group():
     assert g.name == "Pink Panthers" and [m.sentence for m in g.mentions] == [0, 1]
 
 
+def test_an_alias_after_a_word_of_a_known_name_is_that_persons():
+    x = extract('Walid Makled llegó a Valencia. Walid, apodado "El Turco", era la cabeza.', learned=False)
+    assert [(p.name, p.aliases) for p in x.persons] == [("Walid Makled", ("El Turco",))]
+    # an alias after a word that names nobody yet is a person of its own
+    x = extract('La policía detuvo a un hombre, apodado "El Turco", en Valencia.', learned=False)
+    assert [p.name for p in x.persons] == ["El Turco"]
+
+
 def test_a_name_after_a_place_noun_is_a_place_not_a_person():
     x = extract(
         "El mineral salía por el puerto de Lázaro Cárdenas. Una célula operaba en el municipio Pedro Zaraza.",

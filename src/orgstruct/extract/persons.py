@@ -336,6 +336,9 @@ def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: list[tuple[int
     return drafts
 
 
+_WORD_BEFORE_ALIAS = re.compile(r"(?<![\w\-])(?P<word>[A-ZÁÉÍÓÚÑ][\w\-]+)\s*,\s*$")
+
+
 def _add_alias_only(doc: Document, drafts: list[_PersonDraft], taken: list[tuple[int, int]]) -> None:
     """'alias Mario' with no name before it is a person known only by the alias."""
     known = {fold(a) for d in drafts for a in d.aliases}
@@ -344,6 +347,15 @@ def _add_alias_only(doc: Document, drafts: list[_PersonDraft], taken: list[tuple
         if _inside(m.start("alias"), taken) or fold(alias) in known:
             continue
         sent = _sentence_index(doc, m.start())
+        # "Walid, apodado «El Turco»": a person named before by one of the words of his name
+        word = _WORD_BEFORE_ALIAS.search(doc.text, max(0, m.start() - 30), m.start())
+        owners = [d for d in drafts if word and fold(word.group("word")) in d.tokens]
+        if len(owners) == 1:
+            owners[0].aliases.append(alias)
+            owners[0].mentions.append(Span(m.start("alias"), m.end("alias"), alias, sent))
+            known.add(fold(alias))
+            taken.append((m.start("alias"), m.end("alias")))
+            continue
         d = _PersonDraft(name=alias, tokens=[fold(alias)])
         d.aliases.append(alias)
         d.mentions.append(Span(m.start("alias"), m.end("alias"), alias, sent))
