@@ -108,6 +108,15 @@ def test_training_on_annotated_documents_gives_a_bounded_threshold_and_out_of_fo
     assert scorer.meta["trained_on"] == "data/gold_train" and scorer.meta["documents"] == len(items)
 
 
+def test_the_threshold_is_chosen_on_folds_grouped_by_writer_when_there_are_enough_writers():
+    from orgstruct.operations_training import fold_groups
+
+    items = [({"doc_id": d}, "", "en") for d in ("w1-001", "w1-002", "w2-001", "w3-004", "w10-002")]
+    assert fold_groups(items, 3) == ["w1", "w1", "w2", "w3", "w10"]
+    # fewer writers than folds: one group per document
+    assert fold_groups(items, 5) == ["w1-001", "w1-002", "w2-001", "w3-004", "w10-002"]
+
+
 def test_the_threshold_weighs_the_operations_no_candidate_covers():
     import numpy as np
 
