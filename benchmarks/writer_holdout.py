@@ -10,7 +10,7 @@ gain is the writers' own style. The rules alone are printed on the same document
 rules were written from gold_train's misses, so they are flattered here: compare learned
 variants with each other, and the rules on gold_fresh (benchmarks/extraction.py).
 
-Run: .venv/bin/python benchmarks/writer_holdout.py  (about 8 minutes on one core; prints figures,
+Run: .venv/bin/python benchmarks/writer_holdout.py  (about 7 minutes on one core; prints figures,
      asserts nothing)
 """
 

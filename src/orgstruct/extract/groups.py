@@ -819,7 +819,7 @@ def _translations_in_apposition(doc: Document, cands: list[_Candidate], lex: Ent
 
 
 # a family named by its surnames, then the group's name: "su familia, los González Valencia, mejor
-# conocidos como «Los Cuinis»", "the Adams family, also known as the A-Team"
+# conocidos como «Los Cuinis»", "the brothers, the González Valencia, known as Los Cuinis"
 _FAMILY_KNOWN_AS = re.compile(
     r"\b(?:los|las|the)\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w\-]+){0,2})\s*,\s*"
     r"(?:(?:mejor|también|más|better|also|commonly)\s+)?(?:conocid[oa]s|known)\s+(?:(?:simply|simplemente)\s+)?"
@@ -1247,7 +1247,8 @@ def _add_occurrences(
 
 def _add_repeated_names(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
     """A name of two words or more found once by its context ("miembros de Calor Calor") names
-    the group wherever it is written again ("Calor Calor mantiene una disputa ...")."""
+    the group wherever it is written again ("Calor Calor mantiene una disputa ..."), and so
+    does the singular of a plural one ("Pink Panther robberies" for the Pink Panthers)."""
     taken = [(m.start, m.end) for spans in mentions for m in spans]
     for gi, forms in enumerate(names):
         for form in list(forms):

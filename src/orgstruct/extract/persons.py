@@ -190,7 +190,8 @@ def _has_person_context(doc: Document, start: int, end: int, first: str, lex: En
     )
 
 
-# a preposition of place right before a name; not "recayó en", "confiaba en", "delegó en" (a person)
+# a preposition of place right before a name, not "recayó en", "confiaba en", "delegó en" (a person);
+# or a place noun
 _LOCATIVE_BEFORE = re.compile(
     r"(?<!recayó )(?<!recaía )(?<!confiaba )(?<!confió )(?<!delegó )(?<!delegaba )(?<!pensaba )(?<!apoyó )"
     r"\b(?:en|in|desde|hacia|near)\s+$|"
@@ -340,7 +341,8 @@ _WORD_BEFORE_ALIAS = re.compile(r"(?<![\w\-])(?P<word>[A-ZÁÉÍÓÚÑ][\w\-]+)\
 
 
 def _add_alias_only(doc: Document, drafts: list[_PersonDraft], taken: list[tuple[int, int]]) -> None:
-    """'alias Mario' with no name before it is a person known only by the alias."""
+    """'alias Mario' with no name before it is a person known only by the alias; after one word
+    of a name already found ('Walid, apodado "El Turco"') it is that person's alias."""
     known = {fold(a) for d in drafts for a in d.aliases}
     for m in _ALIAS_ONLY.finditer(doc.text):
         alias = m.group("alias")
