@@ -49,13 +49,14 @@ def _table(title: str, results) -> None:
 
 def _by_writer(items) -> None:
     """Rules alone on gold_train, one row per writer (doc ids are "w<N>-<nnn>")."""
+    from orgstruct.corpus import writer_of
     from orgstruct.extraction_eval import evaluate_extraction
 
-    writers = sorted({gold["doc_id"].split("-")[0] for gold, _, _ in items}, key=lambda w: int(w[1:]))
+    writers = sorted({writer_of(gold["doc_id"]) for gold, _, _ in items}, key=lambda w: int(w[1:]))
     print("rules alone on data/gold_train, per writer")
     print("  ".join(f"{h:>11}" for h in ["writer", "docs", "group F1", "person F1", "relation F1", "ops F1"]))
     for w in writers:
-        mine = [it for it in items if it[0]["doc_id"].startswith(w + "-")]
+        mine = [it for it in items if writer_of(it[0]["doc_id"]) == w]
         s = evaluate_extraction(mine, learned=False)["all"].summary()
         row = [w, s["documents"], s["groups_f1"], s["persons_f1"], s["relations_f1"], s["operations_f1"]]
         print("  ".join(f"{v:>11}" for v in row))

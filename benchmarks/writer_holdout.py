@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -37,13 +36,14 @@ def _f1(tp: int, fp: int, fn: int) -> float:
 
 
 def main() -> None:
+    from orgstruct.corpus import writer_of
     from orgstruct.extraction_eval import evaluate_extraction
     from orgstruct.operations_training import train_scorer
     from orgstruct.relation_training import train_typer, training_items
 
     package = importlib.import_module("orgstruct.extract")  # the module extract() looks its parts up in
     items = training_items(ROOT / "data", ROOT / "seeds")
-    writer = [re.match(r"(w\d+)-", rec["doc_id"]).group(1) for rec, _, _ in items]
+    writer = [writer_of(rec["doc_id"]) for rec, _, _ in items]
     rows = ("rules alone", "typer + scorer (writer folds)", "scorer with document folds")
     totals = {r: {"relations": [0, 0, 0], "operations": [0, 0, 0]} for r in rows}
     t0 = time.process_time()

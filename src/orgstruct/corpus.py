@@ -91,6 +91,13 @@ class CorpusDocument:
     groups: tuple[GroupLabel, ...]
 
 
+def writer_of(doc_id: str) -> str | None:
+    """The writer a corpus document id names ("w4" for "w4-016"; ``check_document`` makes every
+    corpus id start with its writer's), or None for an id of another shape (a seed's)."""
+    m = re.match(r"(w\d+)-", doc_id)
+    return m.group(1) if m else None
+
+
 def word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 

@@ -13,11 +13,11 @@ a writer the model has not seen; with fewer writers than folds, by document.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from pathlib import Path
 
 import numpy as np
 
+from orgstruct.corpus import writer_of
 from orgstruct.extract import extract
 from orgstruct.extract.operations import OperationScorer, candidate_features, find_hits
 from orgstruct.extract.proxies import person_proxies
@@ -40,8 +40,9 @@ def label_document(record: dict, text: str) -> list[tuple[dict[str, float], int]
 def fold_groups(items: list[tuple[dict, str, str]], folds: int) -> list[str]:
     """The fold group of each document: its writer ("w4" for "w4-016"), or the document itself
     when the documents come from fewer writers than there are folds."""
-    writers = [(m.group(1) if (m := re.match(r"(w\d+)-", rec["doc_id"])) else rec["doc_id"]) for rec, _, _ in items]
-    return writers if len(set(writers)) >= folds else [rec["doc_id"] for rec, _, _ in items]
+    docs = [rec["doc_id"] for rec, _, _ in items]
+    writers = [writer_of(d) or d for d in docs]
+    return writers if len(set(writers)) >= folds else docs
 
 
 def train_scorer(

@@ -1231,6 +1231,11 @@ def _add_called_quoted(doc: Document, mentions: list[list[Span]], names: list[li
         mentions[gi].append(Span(m.start("name"), m.start("name") + len(name), name, _sentence_of(doc, m.start())))
 
 
+def _whole_word(form: str) -> str:
+    """A pattern for ``form`` as whole words, not inside a longer word or hyphenated name."""
+    return rf"(?<![\w-]){re.escape(form)}(?![\w-])"
+
+
 def _add_occurrences(
     doc: Document, regex: str, form: str, spans: list[Span], forms: list[str], taken: list[tuple[int, int]]
 ) -> None:
@@ -1254,11 +1259,11 @@ def _add_repeated_names(doc: Document, mentions: list[list[Span]], names: list[l
         for form in list(forms):
             if len(form.split()) < 2:
                 continue
-            _add_occurrences(doc, rf"(?<![\w-]){re.escape(form)}(?![\w-])", form, mentions[gi], forms, taken)
+            _add_occurrences(doc, _whole_word(form), form, mentions[gi], forms, taken)
             last = form.split()[-1]
             if last.endswith("s") and not last.endswith("ss") and last[:-1].isalpha() and len(last) > 4:
                 one = form[:-1]  # "a Pink Panther gang" for the Pink Panthers
-                _add_occurrences(doc, rf"(?<![\w-]){re.escape(one)}(?![\w-])", one, mentions[gi], forms, taken)
+                _add_occurrences(doc, _whole_word(one), one, mentions[gi], forms, taken)
 
 
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
@@ -1289,7 +1294,7 @@ def _add_name_cores(doc: Document, mentions: list[list[Span]], names: list[list[
                 continue
             core = form[m0.end() :]
             if len(core.split()) >= 2:
-                _add_occurrences(doc, rf"(?<![\w-]){re.escape(core)}(?![\w-])", core, mentions[gi], forms, taken)
+                _add_occurrences(doc, _whole_word(core), core, mentions[gi], forms, taken)
 
 
 def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) -> bool:

@@ -509,6 +509,13 @@ _TOOK_OVER = re.compile(
 )
 
 
+def _named_last(earlier: list[Mention], *exclude: Mention) -> Mention | None:
+    """The person named last in ``earlier`` who is none of ``exclude``: the predecessor when a
+    sentence names only the successor."""
+    skip = {x.entity for x in exclude}
+    return next((x for x in reversed(earlier) if x.entity not in skip), None)
+
+
 def _took_over(doc: Document, sent: Sentence, mentions: list[Mention], earlier: list[Mention]) -> list[Relation]:
     """The person who takes over when the sentence names no one before him succeeded the person
     named last in the two sentences before."""
@@ -517,7 +524,7 @@ def _took_over(doc: Document, sent: Sentence, mentions: list[Mention], earlier: 
         head = _left(mentions, m.start(), ("person",))
         if head is None or _left(mentions, head.start, ("person",), head.entity) is not None:
             continue
-        before = next((x for x in reversed(earlier) if x.entity != head.entity), None)
+        before = _named_last(earlier, head)
         if before is not None:
             out.append(_relation("succeeded", head, before, None, sent, 0.5 * _confidence(m, head, None)))
     return out
@@ -540,7 +547,7 @@ def _pronoun_objects(doc: Document, sent: Sentence, mentions: list[Mention], ear
             successor = _left(mentions, m.start(), ("person",))
         else:
             successor = _right(mentions, m.end(), ("person",))
-        predecessor = next((x for x in reversed(earlier) if successor and x.entity != successor.entity), None)
+        predecessor = _named_last(earlier, successor) if successor is not None else None
         if successor is not None and predecessor is not None:
             out.append(_relation("succeeded", successor, predecessor, None, sent, 0.6))
     return out
@@ -779,7 +786,7 @@ def _chain(
             chain.append(x)
     before = _left(persons, m.start(), ("person",), first.entity)
     if before is None:
-        before = next((x for x in reversed(earlier) if x.entity not in {c.entity for c in chain}), None)
+        before = _named_last(earlier, *chain)
     if before is not None:
         chain.insert(0, before)
     conf = _confidence(m, first, None)
