@@ -777,6 +777,16 @@ def test_a_name_after_a_place_noun_is_a_place_not_a_person():
     ]
 
 
+def test_a_demonym_is_a_surname_after_a_given_name_and_an_affiliation_after_of():
+    x = extract("Jesús María Aguirre Gallego fue capturado en Medellín.", learned=False)
+    assert [p.name for p in x.persons] == ["Jesús María Aguirre Gallego"]
+    assert _rel(x, "arrested", "Jesús María Aguirre Gallego", None)
+    x = extract("A view voiced by Josué Renaud of the Haitian group NEHRO holds.", learned=False)
+    assert [p.name for p in x.persons] == ["Josué Renaud"]
+    # no given name first: a description, no person
+    assert not extract("Sinaloa Mexican traffickers moved the loads.", learned=False).persons
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

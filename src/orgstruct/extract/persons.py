@@ -74,7 +74,12 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
         return False
     if fold(words[0]) in lex.stopwords or any(fold(t) in lex.heads for t in words):
         return False
-    if len(words[0]) == 1 or any(fold(t) in lex.demonyms for t in words):
+    if len(words[0]) == 1 or fold(words[0]) in lex.demonyms:
+        return False
+    # a demonym after the first word is a surname in a name of capitalised words that starts with
+    # a given name ("Jesús María Aguirre Gallego"), otherwise a description ("Sinaloa Mexican",
+    # "Josué Renaud of the Haitian")
+    if any(fold(t) in lex.demonyms for t in words[1:]) and (fold(words[0]) not in given_names() or not all(t[:1].isupper() for t in toks)):
         return False
     if any(fold(t) in lex.institutions or fold(t) in lex.not_in_person_names for t in words):
         return False
@@ -230,9 +235,12 @@ _AFFILIATION = re.compile(r"(?P<name>.+?)\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s
 
 
 def _before_affiliation(text: str, lex: EntityLexicon) -> str:
-    """The person's name before "of the <body>" when the body is a group or an institution."""
+    """The person's name before "of the <body>" when the body is a group, an institution or is
+    described by a nationality ("Josué Renaud of the Haitian human-rights group NEHRO")."""
     m = _AFFILIATION.match(text)
-    if m and any(fold(t) in lex.heads or fold(t) in lex.institutions for t in tokens(m.group("body"))):
+    if m and any(
+        fold(t) in lex.heads or fold(t) in lex.institutions or fold(t) in lex.demonyms for t in tokens(m.group("body"))
+    ):
         return m.group("name")
     return ""
 
