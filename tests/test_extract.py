@@ -787,6 +787,33 @@ def test_a_demonym_is_a_surname_after_a_given_name_and_an_affiliation_after_of()
     assert not extract("Sinaloa Mexican traffickers moved the loads.", learned=False).persons
 
 
+def test_names_after_a_month_word_an_office_or_an_adjective_of_origin_are_persons():
+    x = extract('Había conectado con Luis Agustín Caicedo, "Lucho", y Julio Lozano Pirateque.', learned=False)
+    assert [p.name for p in x.persons] == ["Luis Agustín Caicedo", "Julio Lozano Pirateque"]
+    assert not extract("Julio de 2015 fue un mes violento.", learned=False).persons
+    assert [p.name for p in extract("La alcaldesa Virginia Raggi acusó al clan.", learned=False).persons] == [
+        "Virginia Raggi"
+    ]
+    x = extract(
+        "Police named him, with Taghi, Daniel Kinahan and the Neapolitan Raffaele Imperiale, among the heads "
+        "of the so-called super cartel.",
+        learned=False,
+    )
+    assert {p.name for p in x.persons} == {"Daniel Kinahan", "Raffaele Imperiale"}
+    assert _rel(x, "leads", "Daniel Kinahan", "super cartel") and _rel(x, "leads", "Raffaele Imperiale", "super cartel")
+
+
+def test_an_official_named_last_is_no_suspect_of_an_arrest_in_the_next_sentence():
+    for then in (
+        "En 2021 un tribunal reconoció a los Casamonica como asociación mafiosa y condenó a cinco de sus miembros.",
+        "Fue detenido en 2019.",
+    ):
+        x = extract("La alcaldesa Virginia Raggi acusó a los Casamonica. " + then, learned=False)
+        assert not any(r.type == "arrested" for r in x.relations)
+    x = extract("Carmine Spada acusó a los Casamonica. Fue detenido en 2019.", learned=False)
+    assert _rel(x, "arrested", "Carmine Spada", None)
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

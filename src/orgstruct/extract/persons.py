@@ -72,7 +72,9 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
     words = [t for t in toks if fold(t) not in _NAME_PARTICLES]
     if not 2 <= len(words) <= 5:
         return False
-    if fold(words[0]) in lex.stopwords or any(fold(t) in lex.heads for t in words):
+    if (fold(words[0]) in lex.stopwords and not _given_name_before_a_name(words)) or any(
+        fold(t) in lex.heads for t in words
+    ):
         return False
     if len(words[0]) == 1 or fold(words[0]) in lex.demonyms:
         return False
@@ -117,6 +119,25 @@ OFFICIAL_TITLES = frozenset(
 _TITLES = frozenset(fold(t) for t in OFFICIAL_TITLES | {"acting", "assistant", "special", "presiding"})
 
 
+# an adjective of origin the demonym list lacks: "the Neapolitan Raffaele Imperiale"
+ORIGIN_FORM = re.compile(r"[A-ZÁÉÍÓÚ]\w+(?:ian|an|ese|ish|iano|ano|ino|és)", re.UNICODE)
+
+
+def _given_name_before_a_name(words: list[str]) -> bool:
+    """A word of the stop list that is also a given name ("Julio", "Domingo") before another
+    capitalised word of a name: "Julio Lozano Pirateque", not "Julio de 2015"."""
+    return len(words) >= 2 and fold(words[0]) in given_names() and words[1][:1].isupper() and fold(words[1]) not in _NAME_PARTICLES
+
+
+def _origin_before_a_given_name(words: list[str]) -> bool:
+    return (
+        len(words) >= 3
+        and fold(words[0]) not in given_names()
+        and fold(words[1]) in given_names()
+        and ORIGIN_FORM.fullmatch(words[0]) is not None
+    )
+
+
 def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
     spans = list(re.finditer(r"\S+", text))
     titled = [i for i, w in enumerate(spans[:-2]) if fold(w.group()) in _TITLES]
@@ -125,8 +146,9 @@ def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
         start, text = start + cut, text[cut:]
     words = text.split()
     while words and (
-        fold(words[0]) in lex.stopwords
+        (fold(words[0]) in lex.stopwords and not _given_name_before_a_name(words))
         or fold(words[0]) in lex.demonyms
+        or _origin_before_a_given_name(words)
         or fold(words[0]) in lex.roles
         or fold(words[0]) in _NAME_PARTICLES
         or fold(words[0]) in _TITLES
@@ -185,6 +207,8 @@ def _has_person_context(doc: Document, start: int, end: int, first: str, lex: En
     words_before = re.findall(r"[\wáéíóúñ\-]+", fold(before))[-3:]
     if any(w in lex.roles or w in lex.demonyms or w in lex.kinship for w in words_before):
         return True
+    if words_before and words_before[-1] in _TITLES and before.endswith(" "):
+        return True  # an office right before the name: "La alcaldesa Virginia Raggi"
     if _PERSON_VERB_AFTER.match(doc.text, end):
         return True  # "Kakuji Inagawa lo fundó", "Tse Chi Lop, nacido en China"
     after = re.match(r"\s*,\s*((?:[\wáéíóúñü\-]+\s+){0,3})", doc.text[end : end + 50])

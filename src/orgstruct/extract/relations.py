@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from orgstruct.extract.groups import ANAPHORIC_SUBJECT, UNIT_NOUNS, UNIT_OF_BEFORE, outer_mentions
 from orgstruct.extract.lexicon import entity_lexicon, fold, given_names
-from orgstruct.extract.persons import OFFICIAL_TITLES
+from orgstruct.extract.persons import OFFICIAL_TITLES, ORIGIN_FORM
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Person, Relation, Sentence, Span
 
@@ -668,12 +668,13 @@ _COORDINATED_TAILS = {"allied_with", "rival_of", "works_for", "brokers_for"}
 
 
 def _demonym_between(gap: str) -> bool:
-    """A list separator followed by a nationality: ", el italiano " in "el irlandés A, el italiano B"."""
+    """A list separator followed by a nationality: ", el italiano " in "el irlandés A, el italiano B",
+    " and the Neapolitan " in "Daniel Kinahan and the Neapolitan Raffaele Imperiale"."""
     dm = _DEMONYM_TAIL.search(gap)
     demonyms = entity_lexicon().demonyms
     return bool(
         dm
-        and fold(dm.group(1)) in demonyms
+        and (fold(dm.group(1)) in demonyms or ORIGIN_FORM.fullmatch(dm.group(1)) is not None)
         and (not dm.group(2) or fold(dm.group(2)) in demonyms)
         and _LIST_SEP.match(gap[: dm.start()] + " ")
     )
@@ -879,6 +880,8 @@ def _unnamed_arrests(doc: Document, sent: Sentence, patterns, earlier: list[Ment
         if m is None or not (subject or _ONE_POSSESSOR.match(m.group(0))):  # or "informó de su arresto"
             continue
         heads = _both_heads(doc, sent, m, earlier) or [earlier[-1]]
+        # an official named with a title ("El juez Juan Pérez") is no suspect
+        heads = [h for h in heads if not _OFFICIAL_BEFORE.search(doc.text, max(0, h.start - 60), h.start)]
         out += [_relation("arrested", h, None, None, sent, 0.4) for h in heads]
         break
     return out
@@ -1043,9 +1046,11 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     # un frente de las FARC": the person runs a part of the group
                     rtype = "directs"
                 if rtype == "arrested" and _OFFICIAL_BEFORE.search(
-                    doc.text, max(sent.start, head.start - 60), head.start
+                    doc.text, max(0 if head.start < sent.start else sent.start, head.start - 60), head.start
                 ):
-                    continue  # "el ministro del Interior, Ali Yerlikaya", "Judge Juan Pérez Giménez": no suspect
+                    # "el ministro del Interior, Ali Yerlikaya", "Judge Juan Pérez Giménez", or the
+                    # official named last before "condenó a cinco de sus miembros": no suspect
+                    continue
                 rels.append(_relation(rtype, head, tail, p.kind, sent, conf))
                 if p.voice == "pair" and tail is not None:
                     # "A, B, C y D ... se habrían coordinado": every two of the listed
