@@ -814,6 +814,18 @@ def test_an_official_named_last_is_no_suspect_of_an_arrest_in_the_next_sentence(
     assert _rel(x, "arrested", "Carmine Spada", None)
 
 
+def test_a_person_a_group_is_named_after_is_a_person_too():
+    x = extract(
+        'En Tamaulipas, la facción de Fausto Isidro Meza Flores, "El Chapo Isidro", se alió con el CJNG.', learned=False
+    )
+    assert "Fausto Isidro Meza Flores" in [p.name for p in x.persons]
+    assert "facción de Fausto Isidro Meza Flores" in [g.name for g in x.groups]
+    # the name inside the group's name is no mention of its own next to the group
+    assert not any(r.type == "works_for" for r in x.relations)
+    # a group noun before a name that is not a person's stays a group
+    assert not extract("La banda de Los Pulpos controla el puerto.", learned=False).persons
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

@@ -81,7 +81,9 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
     # a demonym after the first word is a surname in a name of capitalised words that starts with
     # a given name ("Jesús María Aguirre Gallego"), otherwise a description ("Sinaloa Mexican",
     # "Josué Renaud of the Haitian")
-    if any(fold(t) in lex.demonyms for t in words[1:]) and (fold(words[0]) not in given_names() or not all(t[:1].isupper() for t in toks)):
+    if any(fold(t) in lex.demonyms for t in words[1:]) and (
+        fold(words[0]) not in given_names() or not all(t[:1].isupper() for t in toks)
+    ):
         return False
     if any(fold(t) in lex.institutions or fold(t) in lex.not_in_person_names for t in words):
         return False
@@ -126,7 +128,12 @@ ORIGIN_FORM = re.compile(r"[A-ZÁÉÍÓÚ]\w+(?:ian|an|ese|ish|iano|ano|ino|és)
 def _given_name_before_a_name(words: list[str]) -> bool:
     """A word of the stop list that is also a given name ("Julio", "Domingo") before another
     capitalised word of a name: "Julio Lozano Pirateque", not "Julio de 2015"."""
-    return len(words) >= 2 and fold(words[0]) in given_names() and words[1][:1].isupper() and fold(words[1]) not in _NAME_PARTICLES
+    return (
+        len(words) >= 2
+        and fold(words[0]) in given_names()
+        and words[1][:1].isupper()
+        and fold(words[1]) not in _NAME_PARTICLES
+    )
 
 
 def _origin_before_a_given_name(words: list[str]) -> bool:
@@ -237,7 +244,9 @@ def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, i
             for part in re.split(r"(\s+(?:and|y|e|or|o)\s+)", m.group(0)):
                 text, start = _trim(part, offset, lex)
                 offset += len(part)
-                if text and _inside(start, taken):
+                # "la organización de Nemesio Oseguera Cervantes": the group's owner is a person
+                owner = bool(text) and _inside(start, taken) and _owner_in_group_name(doc, start, len(text), taken)
+                if text and _inside(start, taken) and not owner:
                     # "el Cártel de Sinaloa de Joaquín Guzmán": the person after the group's name
                     end = max(e for s, e in taken if s <= start < e)
                     rest = re.match(r"\s+(?:de|del|of)\s+", m.string[end:offset])
@@ -246,13 +255,32 @@ def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, i
                     text, start = _trim(m.string[end + rest.end() : offset], end + rest.end(), lex)
                 if text and not _is_person_name(text, lex):
                     text = _before_affiliation(text, lex)  # "Richard Horsey of the Crisis Group"
-                if not text or _inside(start, taken) or not _is_person_name(text, lex):
+                if not text or (_inside(start, taken) and not owner) or not _is_person_name(text, lex):
                     continue
                 if not _has_person_context(doc, start, start + len(text), text.split()[0], lex):
                     continue
                 if _LOCATIVE_BEFORE.search(doc.text, max(0, start - 20), start):
                     continue  # "en Lázaro Cárdenas, Arteaga y Tumbiscatío", "in Salvador de Bahía": a place
                 yield sent.index, start, start + len(text), text
+
+
+# a group named as someone's: "la organización de Nemesio Oseguera Cervantes", "the network of X"
+_OWNED_GROUP_NOUN = re.compile(
+    r"(?i)(?:(?:la|el|the)\s+)?(?:organizaci[oó]n|red|facci[oó]n|banda|clan|grupo|estructura|network|"
+    r"organi[sz]ation|faction|gang|ring)\s+(?:de|del|of)\s+"
+)
+
+
+def _owner_in_group_name(doc: Document, start: int, length: int, taken: list[tuple[int, int]]) -> bool:
+    """The name at ``start`` is the end of a group's name that is a group noun and "de"/"of" before
+    it, and starts with a given name: the group is named after its owner, a person."""
+    span = next(((s, e) for s, e in taken if s <= start < e), None)
+    return (
+        span is not None
+        and span[1] == start + length
+        and _OWNED_GROUP_NOUN.fullmatch(doc.text, span[0], start) is not None
+        and fold(doc.text[start:].split()[0]) in given_names()
+    )
 
 
 _AFFILIATION = re.compile(r"(?P<name>.+?)\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?(?P<body>.+)$")

@@ -83,6 +83,10 @@ def sentence_mentions(groups: tuple[Group, ...], persons: tuple[Person, ...]) ->
             by_sentence.setdefault(m.sentence, []).append(Mention(m.start, m.end, g.id, "group"))
     for p in persons:
         for m in p.mentions:
+            if any(
+                o.start <= m.start and m.end <= o.end for o in by_sentence.get(m.sentence, []) if o.etype == "group"
+            ):
+                continue  # the owner a group is named after ("la organización de X"): no slot of its own
             by_sentence.setdefault(m.sentence, []).append(Mention(m.start, m.end, p.id, "person"))
     for mentions in by_sentence.values():
         mentions.sort(key=lambda m: m.start)
