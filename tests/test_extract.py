@@ -794,6 +794,12 @@ def test_names_after_a_month_word_an_office_or_an_adjective_of_origin_are_person
     assert [p.name for p in extract("La alcaldesa Virginia Raggi acusó al clan.", learned=False).persons] == [
         "Virginia Raggi"
     ]
+    # an office counts only right before the name, in lower case
+    for text in (
+        "Según los fiscales, Wuhan Shuokang Biological Technology vendía precursores.",
+        "The casino sits in the Golden Triangle Special Economic Zone in Laos.",
+    ):
+        assert not extract(text, learned=False).persons
     x = extract(
         "Police named him, with Taghi, Daniel Kinahan and the Neapolitan Raffaele Imperiale, among the heads "
         "of the so-called super cartel.",

@@ -214,8 +214,9 @@ def _has_person_context(doc: Document, start: int, end: int, first: str, lex: En
     words_before = re.findall(r"[\wáéíóúñ\-]+", fold(before))[-3:]
     if any(w in lex.roles or w in lex.demonyms or w in lex.kinship for w in words_before):
         return True
-    if words_before and words_before[-1] in _TITLES and before.endswith(" "):
-        return True  # an office right before the name: "La alcaldesa Virginia Raggi"
+    office = re.search(r"\b([a-záéíóúñ]+)\s+$", before)  # lower case, right before: not "Special Economic Zone"
+    if office and office.group(1) in OFFICIAL_TITLES:
+        return True  # an office right before the name: "La alcaldesa Virginia Raggi", not "los fiscales, X"
     if _PERSON_VERB_AFTER.match(doc.text, end):
         return True  # "Kakuji Inagawa lo fundó", "Tse Chi Lop, nacido en China"
     after = re.match(r"\s*,\s*((?:[\wáéíóúñü\-]+\s+){0,3})", doc.text[end : end + 50])
