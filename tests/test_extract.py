@@ -832,6 +832,20 @@ def test_a_person_a_group_is_named_after_is_a_person_too():
     assert not extract("La banda de Los Pulpos controla el puerto.", learned=False).persons
 
 
+def test_a_definite_description_is_the_most_named_group_close_by_and_a_demonstrative_the_last():
+    text = (
+        "La Familia Michoacana creció en Michoacán. En 2009 La Familia Michoacana se enfrentó a Los Zetas. "
+        "Después {} pasó a controlar laboratorios de metanfetamina."
+    )
+    for phrase, group in (("el grupo", "La Familia Michoacana"), ("esa banda", "Los Zetas")):
+        x = extract(text.format(phrase), learned=False)
+        owner = next(g.name for g in x.groups if phrase in [m.text for m in g.mentions])
+        assert owner == group
+        assert [(x.entity_name(o.group), o.operation) for o in x.operations if o.operation == "production"] == [
+            (group, "production")
+        ]
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]
