@@ -846,6 +846,16 @@ def test_a_definite_description_is_the_most_named_group_close_by_and_a_demonstra
         ]
 
 
+def test_a_sentence_naming_no_group_is_about_the_group_the_sentence_before_named_first():
+    x = extract(
+        "Los Choneros, allied with the Sinaloa Cartel, moved tons of cocaine through Mexico. "
+        "Police later arrested two of its accountants on suspicion of laundering $24 million.",
+        learned=False,
+    )
+    assert ("Los Choneros", "laundering") in [(x.entity_name(o.group), o.operation) for o in x.operations]
+    assert ("Sinaloa Cartel", "laundering") not in [(x.entity_name(o.group), o.operation) for o in x.operations]
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]
