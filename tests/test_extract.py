@@ -856,6 +856,26 @@ def test_a_sentence_naming_no_group_is_about_the_group_the_sentence_before_named
     assert ("Sinaloa Cartel", "laundering") not in [(x.entity_name(o.group), o.operation) for o in x.operations]
 
 
+def test_siblings_of_one_person_are_siblings_of_each_other():
+    x = extract(
+        "Los hermanos Basel Makled y Alex Makled fueron detenidos. Alex Makled y su hermano Abdalá Makled huyeron.",
+        learned=False,
+    )
+    kin = {frozenset((x.entity_name(r.head), x.entity_name(r.tail))): r for r in x.relations if r.type == "kin_of"}
+    inferred = kin[frozenset(("Basel Makled", "Abdalá Makled"))]
+    assert (
+        inferred.kind == "sibling" and inferred.confidence < kin[frozenset(("Basel Makled", "Alex Makled"))].confidence
+    )
+    # a parent is no sibling of his children's siblings
+    x = extract(
+        "Carmine Spada y su hermano Roberto Spada crecieron en Ostia. Su padre, Enrico Spada, murió.", learned=False
+    )
+    assert not any(
+        r.type == "kin_of" and r.kind == "sibling" and "Enrico Spada" in (x.entity_name(r.head), x.entity_name(r.tail))
+        for r in x.relations
+    )
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

@@ -928,6 +928,34 @@ def _successors_lead(found: dict[tuple, Relation]) -> list[Relation]:
     return out
 
 
+def _siblings_of_siblings(found: dict[tuple, Relation]) -> list[Relation]:
+    """Siblings of one person are siblings of each other: every two persons joined by a chain of
+    sibling ties are kin ("Los hermanos Basel y Alex ... Alex y su hermano Abdalá")."""
+    ties = [r for r in found.values() if r.type == "kin_of" and r.kind == "sibling" and r.tail is not None]
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for r in ties:
+        parent[root(r.head)] = root(r.tail)
+    linked = {frozenset((r.head, r.tail)) for r in ties}
+    out: list[Relation] = []
+    for r in ties:
+        for s in ties:
+            if s is r:
+                continue
+            for a in (r.head, r.tail):
+                for b in (s.head, s.tail):
+                    if a != b and root(a) == root(b) and frozenset((a, b)) not in linked:
+                        linked.add(frozenset((a, b)))
+                        weaker = r if r.confidence <= s.confidence else s
+                        out.append(replace(weaker, head=a, tail=b, confidence=round(0.8 * weaker.confidence, 3)))
+    return out
+
+
 def salient_groups(doc: Document, groups: tuple[Group, ...], persons: tuple[Person, ...]) -> dict[int, Mention]:
     """Per sentence, the group a mention-less reference most likely points to."""
     return _salient_groups(doc, sentence_mentions(groups, persons))
@@ -1086,6 +1114,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
     for r in _counted_members(doc, by_sentence, sentences):  # "nueve integrantes de Los Zetas ... A, B y C"
         keep_strongest(found, r)
     for r in _successors_lead(found):  # "A la muerte de Ishii le sucedió Toi Inagawa": Inagawa leads Ishii's group
+        keep_strongest(found, r)
+    for r in _siblings_of_siblings(found):  # "A, hermano de B" ... "B y su hermano C": A and C are siblings
         keep_strongest(found, r)
     kept = (r for r in found.values() if r.confidence >= MIN_CONFIDENCE.get(r.type, 0.0))
     return tuple(sorted(kept, key=lambda r: (r.start, r.type)))
