@@ -876,6 +876,17 @@ def test_siblings_of_one_person_are_siblings_of_each_other():
     )
 
 
+def test_a_group_noun_known_as_a_name_names_a_group_not_on_any_list():
+    for text in (
+        "His organization, known as Q-Company, has one of the longest records.",
+        "Su organización, conocida como Q-Company, opera en Bombay.",
+        "The network, better known as Q-Company, moved cocaine.",
+    ):
+        assert [g.name for g in extract(text, learned=False).groups] == ["Q-Company"]
+    # a person known as someone is no group
+    assert not extract("His brother, known as El Flaco, ran the docks.", learned=False).groups
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

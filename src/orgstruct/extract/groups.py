@@ -150,7 +150,10 @@ _CALLING = re.compile(
     + _NAME_TAIL
 )
 _KNOWN_AS = re.compile(
-    r"\b" + _GROUP_NOUNS + r"\s+(?:was|were|is|are|became|fue|era|es)\s+(?:known|conocid[oa])\s+"
+    r"\b"
+    + _GROUP_NOUNS
+    + r"(?:\s+(?:was|were|is|are|became|fue|era|es)|\s*,)\s+(?:(?:also|better|widely|también|mejor)\s+)?"
+    r"(?:known|conocid[oa])\s+"
     r"(?:[^.;:()\"“]{0,40}?\s+)?(?:as|como)\s+(?:the\s+)?[\"“«]?" + _NAME_TAIL
 )
 # a name in apposition to a group noun: "its armed wing, the Tropa del Infierno", "a rival crew,
