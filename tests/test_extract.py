@@ -887,6 +887,22 @@ def test_a_group_noun_known_as_a_name_names_a_group_not_on_any_list():
     assert not extract("His brother, known as El Flaco, ran the docks.", learned=False).groups
 
 
+def test_a_name_listed_next_to_a_group_is_a_group():
+    x = extract(
+        "El grupo se dividió en células: Los Rojos, Los Mazatlecos, los Ruelas Torres, El CIDA y Los Granados.",
+        learned=False,
+    )
+    assert {"Ruelas Torres", "CIDA"} <= {g.name for g in x.groups}
+    # a person, a place or a bare word after "and" is no group
+    for text in (
+        "Prosecutors named Los Zetas, Damion Patrick John Ryan and others.",
+        "Los Zetas operan en Tamaulipas, Nuevo León y Coahuila.",
+        "The G9 Family and Allies fought the G-Pèp.",
+    ):
+        x = extract(text, learned=False)
+        assert not {"Damion Patrick John Ryan", "Nuevo León", "Coahuila", "Allies"} & {g.name for g in x.groups}
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

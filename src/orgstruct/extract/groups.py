@@ -1113,6 +1113,7 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
     _add_name_cores(doc, mentions, names)
     _add_called_quoted(doc, mentions, names)
     _add_repeated_names(doc, mentions, names)
+    _add_listed_with_groups(doc, lex, mentions, names)
     _add_anaphora(doc, lex, mentions)
     groups = []
     for n, (spans, forms) in enumerate(zip(mentions, names, strict=True)):
@@ -1267,6 +1268,58 @@ def _add_repeated_names(doc: Document, mentions: list[list[Span]], names: list[l
             if last.endswith("s") and not last.endswith("ss") and last[:-1].isalpha() and len(last) > 4:
                 one = form[:-1]  # "a Pink Panther gang" for the Pink Panthers
                 _add_occurrences(doc, _whole_word(one), one, mentions[gi], forms, taken)
+
+
+# a name listed next to a group: "the Primeiro Comando da Capital, the Terceiro Comando Puro, Amigos
+# dos Amigos and police militias", "Los Rojos, Los Mazatlecos, los Ruelas Torres, Los Granados"
+_LIST_GAP = r"(?:\s*,\s*|\s+(?:y|e|and|o|or)\s+|\s*,\s*(?:y|e|and)\s+)"
+_LISTED_NAME = re.compile(
+    r"(?P<art>(?i:the|los|las|el|la)\s+)?(?P<name>"
+    + CAP
+    + r"(?:\s+(?:de|del|dos|da|do|di|de la)?\s*"
+    + CAP
+    + r"){0,3})"
+)
+
+
+def _add_listed_with_groups(
+    doc: Document, lex: EntityLexicon, mentions: list[list[Span]], names: list[list[str]]
+) -> None:
+    """A capitalised name listed right after or before a group's mention, with only a comma or
+    "and"/"y" between, is a group too; each new one extends the list."""
+    spans = sorted((m.start, m.end, gi) for gi, ms in enumerate(mentions) for m in ms)
+    taken = [(s, e) for s, e, _ in spans]
+    gap_after = re.compile(_LIST_GAP)
+    queue = list(spans)
+    while queue:
+        start, end, _ = queue.pop(0)
+        g = gap_after.match(doc.text, end)
+        if not g:
+            continue
+        m = _LISTED_NAME.match(doc.text, g.end())
+        if not m or any(s < m.end() and m.start("name") < e for s, e in taken):
+            continue
+        name = m.group("name").rstrip(".")
+        after = doc.text[m.end() : m.end() + 3]
+        if not re.match(r"\s*(?:,|y\b|e\b|and\b|or\b|o\b|[.;:)]|$)", after):
+            continue  # "A y Hernández dijo": not a list of names
+        if "," not in g.group(0) and not m.group("art") and len(tokens(name)) == 1:
+            continue  # "G9 Family and Allies": one bare word after "and" may end the group's own name
+        first = fold(name.split()[0])
+        if (
+            any(fold(t) in given_names() for t in tokens(name))  # "..., Damion Patrick John Ryan": a person
+            or first in lex.stopwords
+            or lex.is_place_or_demonym(name)
+            or any(fold(t) in lex.institutions for t in tokens(name))
+            or len(name) < 3
+        ):
+            continue
+        ns, ne = m.start("name"), m.start("name") + len(name)
+        gi = len(mentions)
+        mentions.append([Span(ns, ne, name, _sentence_of(doc, ns))])
+        names.append([name])
+        taken.append((ns, ne))
+        queue.append((ns, ne, gi))
 
 
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
