@@ -903,6 +903,17 @@ def test_a_name_listed_next_to_a_group_is_a_group():
         assert not {"Damion Patrick John Ryan", "Nuevo León", "Coahuila", "Allies"} & {g.name for g in x.groups}
 
 
+def test_a_coalition_or_bloc_noun_and_rival_before_a_name():
+    assert [g.name for g in extract("Las pandillas del bloque rival G-Pèp se aliaron.", learned=False).groups] == [
+        "G-Pèp"
+    ]
+    x = extract("A jury convicted three members of the drug organization La ONU.", learned=False)
+    assert [g.name for g in x.groups] == ["drug organization La ONU"]
+    # whose bloc it is, or what a federation is made of, is no name
+    for text in ("Las pandillas del bloque de Bagdad crecieron.", "Es una federación de 30 pandillas."):
+        assert not any(g.name.startswith(("bloque", "federación")) for g in extract(text, learned=False).groups)
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

@@ -719,10 +719,16 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
         rf"(?P<name>(?:(?:de|del|de los|de la)\s+)?{CAP}(?:\s+(?:de|del|la|los)?\s*{CAP}){{0,3}})"
     )
     for m in before.finditer(doc.text, sent.start, sent.end):
-        if m.group("adj") and (
-            fold(m.group("adj")) not in lex.demonyms or not re.match(r"(?:de|del|de los|de la)\s", m.group("name"))
+        if m.group("adj") and not (
+            fold(m.group("adj")) in lex.demonyms
+            and (re.match(r"(?:de|del|de los|de la)\s", m.group("name")) or fold(m.group("head")) in _NAMED_AFTER_ADJ)
+            or fold(m.group("adj")) in {"rival", "rivales", "enemigo", "enemiga"}
         ):
-            continue  # only a demonym between the noun and its name: "el cartel colombiano del Norte del Valle"
+            # only a demonym between the noun and its name ("el cartel colombiano del Norte del Valle",
+            # "la coalición haitiana Viv Ansanm") or "rival" ("el bloque rival G-Pèp")
+            continue
+        if fold(m.group("head")) in _NAMED_AFTER_ADJ and re.match(r"(?:de|del)\s", m.group("name")):
+            continue  # "el bloque de Bagdad", "una federación de 30 pandillas": whose it is, not its name
         if fold(m.group("head")) in {"hermanos", "brothers", "familia", "family"} and len(tokens(m.group("name"))) > 1:
             continue  # "los hermanos Juan Pérez ..." names persons, not a group
         if fold(m.group("head")) in _SIBLING_HEADS and _only_given_names(m.group("name")):
@@ -746,6 +752,7 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
     return out
 
 
+_NAMED_AFTER_ADJ = {"coalicion", "coalition", "federacion", "federation", "bloque", "bloc", "alianza", "alliance"}
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|un|una)\s+$", re.IGNORECASE)
 _HEAD_AS_MODIFIER = re.compile(
     r"\s+(?:leaders?|members?|bosses|boss|groups|system|figures?|families|wars?|feuds?|violence|territory|turf|"
