@@ -11,16 +11,17 @@ from .conftest import DATA, ROOT
 
 FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
     # the relation floors stay where they were (0.43 / 0.50): the gold's learned relation F1 is
-    # 0.458 / 0.520 with the typer retrained on 2026-11-29 (fifth session; README "Figures")
-    "en": {"groups_f1": 0.88, "alias_accuracy": 0.72, "persons_f1": 0.93, "relations_f1": 0.43, "operations_f1": 0.50},
-    "es": {"groups_f1": 0.88, "alias_accuracy": 0.89, "persons_f1": 0.92, "relations_f1": 0.50, "operations_f1": 0.53},
+    # 0.467 / 0.515 with the typer retrained on 2026-11-29 (sixth session; README "Figures"); the
+    # operations floors rose with the sixth session's retrain (0.538 / 0.576)
+    "en": {"groups_f1": 0.88, "alias_accuracy": 0.72, "persons_f1": 0.93, "relations_f1": 0.43, "operations_f1": 0.51},
+    "es": {"groups_f1": 0.88, "alias_accuracy": 0.89, "persons_f1": 0.92, "relations_f1": 0.50, "operations_f1": 0.55},
 }
 # the rules alone on data/gold_train (the typer and the operations scorer train on it; since commit
 # 312b0ca its misses are read for development too, so these guard a second development set; its
 # 60 documents added on 2026-11-28 were scored once before anyone read them, see README)
 RULES_FLOORS_TRAIN = {
-    "en": {"groups_f1": 0.89, "persons_f1": 0.93, "relations_f1": 0.47, "operations_f1": 0.55},
-    "es": {"groups_f1": 0.88, "persons_f1": 0.91, "relations_f1": 0.47, "operations_f1": 0.53},
+    "en": {"groups_f1": 0.89, "persons_f1": 0.93, "relations_f1": 0.48, "operations_f1": 0.57},
+    "es": {"groups_f1": 0.89, "persons_f1": 0.92, "relations_f1": 0.47, "operations_f1": 0.54},
 }
 
 
