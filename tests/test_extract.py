@@ -893,6 +893,8 @@ def test_a_name_listed_next_to_a_group_is_a_group():
         learned=False,
     )
     assert {"Ruelas Torres", "CIDA"} <= {g.name for g in x.groups}
+    x = extract("Its rivals are Los Rojos, Los Mazatlecos, and Tumba Alta Sur.", learned=False)
+    assert "Tumba Alta Sur" in {g.name for g in x.groups}  # a comma before "and" too
     # a person, a place or a bare word after "and" is no group
     for text in (
         "Prosecutors named Los Zetas, Damion Patrick John Ryan and others.",

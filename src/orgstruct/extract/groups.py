@@ -1279,7 +1279,7 @@ def _add_repeated_names(doc: Document, mentions: list[list[Span]], names: list[l
 
 # a name listed next to a group: "the Primeiro Comando da Capital, the Terceiro Comando Puro, Amigos
 # dos Amigos and police militias", "Los Rojos, Los Mazatlecos, los Ruelas Torres, Los Granados"
-_LIST_GAP = r"(?:\s*,\s*|\s+(?:y|e|and|o|or)\s+|\s*,\s*(?:y|e|and)\s+)"
+_LIST_GAP = r"(?:\s*,\s*(?:y|e|and)\s+|\s*,\s*|\s+(?:y|e|and|o|or)\s+)"
 _LISTED_NAME = re.compile(
     r"(?P<art>(?i:the|los|las|el|la)\s+)?(?P<name>"
     + CAP
@@ -1292,8 +1292,8 @@ _LISTED_NAME = re.compile(
 def _add_listed_with_groups(
     doc: Document, lex: EntityLexicon, mentions: list[list[Span]], names: list[list[str]]
 ) -> None:
-    """A capitalised name listed right after or before a group's mention, with only a comma or
-    "and"/"y" between, is a group too; each new one extends the list."""
+    """A capitalised name listed right after a group's mention, with only a comma, "and"/"y" or
+    both between, is a group too; each new one extends the list."""
     spans = sorted((m.start, m.end, gi) for gi, ms in enumerate(mentions) for m in ms)
     taken = [(s, e) for s, e, _ in spans]
     gap_after = re.compile(_LIST_GAP)
