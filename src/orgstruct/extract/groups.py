@@ -1405,7 +1405,7 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
                     g
                     for g, spans in enumerate(mentions)
                     for s in spans
-                    if s.start < m.start() and _sentence_of(doc, s.start) >= sent.index - DEFINITE_BACK
+                    if s.start < m.start() and s.sentence >= sent.index - DEFINITE_BACK
                 }
                 gi = max(near, key=lambda g: (len(mentions[g]), g == gi)) if near else gi
             if any(s.start < m.end() and m.start() < s.end for spans in mentions for s in spans):
