@@ -916,6 +916,13 @@ def test_a_coalition_or_bloc_noun_and_rival_before_a_name():
         assert not any(g.name.startswith(("bloque", "federación")) for g in extract(text, learned=False).groups)
 
 
+def test_a_coded_short_form_and_a_name_after_a_coalition_noun_are_found_again():
+    x = extract("The 17Q triad grew in Hong Kong. The 17Q later spread to Macau.", learned=False)
+    assert [(g.name, len(g.mentions)) for g in x.groups] == [("17Q triad", 2)]
+    x = extract("La coalición Tierra Nueva nació en 2024. Tierra Nueva atacó dos cárceles.", learned=False)
+    assert [len(g.mentions) for g in x.groups] == [2]
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

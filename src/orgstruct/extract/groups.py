@@ -1071,7 +1071,12 @@ def _short_form_tokens(names: list[str], lex: EntityLexicon) -> set[str]:
         shortest = 3 if re.search(r"\b(?:family|families|familia|clan)\b", name, re.IGNORECASE) else 4
         for t in tokens(name):
             f = fold(t).strip("'")
-            if len(f) < shortest or not t[0].isupper() or f in lex.connectors:
+            coded = t[0].isdigit() and any(c.isupper() for c in t)  # "the 14K" for the 14K triad
+            if (
+                (len(f) < shortest and not (coded and len(f) >= 3))
+                or not (t[0].isupper() or coded)
+                or f in lex.connectors
+            ):
                 continue
             # "Ejército Unido del Estado Wa": a bare "Ejército" is the army, not the group
             if not any(f in words for words in (lex.generic, lex.places, lex.demonyms, lex.institutions)):
@@ -1343,7 +1348,9 @@ def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list
 
 
 # a group noun written before a name, not part of it: "la pandilla Gran Grif" ... "Gran Grif"
-_NOUN_BEFORE_NAME = re.compile(r"^(?:pandilla|banda|grupo|gang|group)\s+(?=[A-ZÁÉÍÓÚÑ0-9])")
+_NOUN_BEFORE_NAME = re.compile(
+    r"^(?:pandilla|banda|grupo|gang|group|coalici[oó]n|coalition|federaci[oó]n|federation|bloque|bloc)\s+(?=[A-ZÁÉÍÓÚÑ0-9])"
+)
 
 
 def _add_name_cores(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
