@@ -923,6 +923,16 @@ def test_a_coded_short_form_and_a_name_after_a_coalition_noun_are_found_again():
     assert [len(g.mentions) for g in x.groups] == [2]
 
 
+def test_chinese_names_surname_first_are_persons_and_a_plural_article_names_no_person():
+    x = extract("La sanción alcanzó también a su esposa, Su Guiqin, directora de la filial.", learned=False)
+    assert [p.name for p in x.persons] == ["Su Guiqin"]
+    x = extract("He traveled to the United States with Wu Tun, described as his senior lieutenant.", learned=False)
+    assert [p.name for p in x.persons] == ["Wu Tun"]
+    # "Su" before a word that is no pinyin given name stays a possessive
+    assert not extract("Su Majestad llegó y Su Santidad también.", learned=False).persons
+    assert not extract("Intentó contratar a un miembro canadiense de los Hells Angels.", learned=False).persons
+
+
 def test_a_place_before_al_is_no_part_of_the_group_name_after_it():
     x = extract("En 2021 pactaron cerrar Tamaulipas al Cártel Jalisco Nueva Generación.", learned=False)
     assert [g.name for g in x.groups] == ["Cártel Jalisco Nueva Generación"]

@@ -72,7 +72,7 @@ def _is_person_name(text: str, lex: EntityLexicon) -> bool:
     words = [t for t in toks if fold(t) not in _NAME_PARTICLES]
     if not 2 <= len(words) <= 5:
         return False
-    if (fold(words[0]) in lex.stopwords and not _given_name_before_a_name(words)) or any(
+    if (fold(words[0]) in lex.stopwords and not _given_name_before_a_name(words) and not _chinese_name(words)) or any(
         fold(t) in lex.heads for t in words
     ):
         return False
@@ -125,6 +125,30 @@ _TITLES = frozenset(fold(t) for t in OFFICIAL_TITLES | {"acting", "assistant", "
 ORIGIN_FORM = re.compile(r"[A-ZÁÉÍÓÚ]\w+(?:ian|an|ese|ish|iano|ano|ino|és)", re.UNICODE)
 
 
+# a Chinese name, surname first: a common one-syllable surname (several are also words elsewhere, "Su",
+# "Ye", "Bi", so they are not in the given-name lexicon) and a given name of one or two pinyin syllables
+_CHINESE_SURNAMES = frozenset(
+    "bai bi cai cao chen cheng chan deng ding dong du fan fang feng fu gao guo han he hu huang jiang jin kong lai lam "
+    "li liang lin liu lo lu luo ma mao meng ming pan peng qian qin ren shen shi song su sun tan tang tian tse wan wang "
+    "wei wen wong wu xia xiao xie xu xue yan yang yao ye yin yu yuan zeng zhang zhao zheng zhou zhu".split()
+)
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
+    r"ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|er)"
+)
+
+
+def _chinese_name(words: list[str]) -> bool:
+    """'Su Guiqin', 'Bi Huijun', 'Ming Xuechang': a surname first and a pinyin given name."""
+    return (
+        len(words) == 2
+        and fold(words[0]) in _CHINESE_SURNAMES
+        and words[1][:1].isupper()
+        and words[1][1:].islower()
+        and re.fullmatch(rf"(?i:{_PINYIN_SYLLABLE}){{1,2}}", words[1]) is not None
+    )
+
+
 def _given_name_before_a_name(words: list[str]) -> bool:
     """A word of the stop list that is also a given name ("Julio", "Domingo") before another
     capitalised word of a name: "Julio Lozano Pirateque", not "Julio de 2015"."""
@@ -153,7 +177,7 @@ def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
         start, text = start + cut, text[cut:]
     words = text.split()
     while words and (
-        (fold(words[0]) in lex.stopwords and not _given_name_before_a_name(words))
+        (fold(words[0]) in lex.stopwords and not _given_name_before_a_name(words) and not _chinese_name(words[:2]))
         or fold(words[0]) in lex.demonyms
         or _origin_before_a_given_name(words)
         or fold(words[0]) in lex.roles
@@ -204,8 +228,10 @@ def _role(doc: Document, start: int, end: int, lex: EntityLexicon) -> str | None
 
 def _has_person_context(doc: Document, start: int, end: int, first: str, lex: EntityLexicon) -> bool:
     """Starts with a given name, or is introduced like a person (role, title, kin word, alias after)."""
-    if fold(first) in given_names():
+    if fold(first) in given_names() or _chinese_name(doc.text[start:end].split()):
         return True
+    if re.search(r"\b(?:los|las)\s+$", doc.text[max(0, start - 5) : start]):
+        return False  # "un miembro de los Hells Angels": a plural article names a group, no person
     if re.fullmatch(r"\S+\s+[A-Z][a-z]+-[a-z]+", doc.text[start:end]):
         return True  # a romanised Chinese name, "Shih Chun-chi", "Lin Hsiu-po"
     if _SURNAME_END.search(doc.text[start:end]):
