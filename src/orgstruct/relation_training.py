@@ -178,9 +178,10 @@ def fit_thresholded(
     with_oof: bool = False,
     missed: int = 0,
 ):
-    """One logistic regression: out-of-fold probabilities (folds grouped by document) choose
-    the threshold; the final fit uses every row. Returns (weights, intercept, threshold, report),
-    and the out-of-fold probabilities too if ``with_oof``."""
+    """One logistic regression: out-of-fold probabilities (folds grouped by ``groups``: documents
+    for the typer, writers for the operations scorer) choose the threshold; the final fit uses
+    every row. Returns (weights, intercept, threshold, report), and the out-of-fold
+    probabilities too if ``with_oof``."""
     from sklearn.model_selection import GroupKFold
 
     oof = np.zeros(len(y))

@@ -752,7 +752,7 @@ def _lowercase_head_candidates(doc: Document, sent, lex: EntityLexicon) -> list[
     return out
 
 
-_NAMED_AFTER_ADJ = {"coalicion", "coalition", "federacion", "federation", "bloque", "bloc", "alianza", "alliance"}
+_NAMED_AFTER_ADJ = {"coalicion", "coalition", "federacion", "federation", "bloque", "bloc"}
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|un|una)\s+$", re.IGNORECASE)
 _HEAD_AS_MODIFIER = re.compile(
     r"\s+(?:leaders?|members?|bosses|boss|groups|system|figures?|families|wars?|feuds?|violence|territory|turf|"
@@ -1284,7 +1284,8 @@ def _add_repeated_names(doc: Document, mentions: list[list[Span]], names: list[l
 
 # a name listed next to a group: "the Primeiro Comando da Capital, the Terceiro Comando Puro, Amigos
 # dos Amigos and police militias", "Los Rojos, Los Mazatlecos, los Ruelas Torres, Los Granados"
-_LIST_GAP = r"(?:\s*,\s*(?:y|e|and)\s+|\s*,\s*|\s+(?:y|e|and|o|or)\s+)"
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:y|e|and)\s+|\s*,\s*|\s+(?:y|e|and|o|or)\s+)")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|y\b|e\b|and\b|or\b|o\b|[.;:)]|$)")
 _LISTED_NAME = re.compile(
     r"(?P<art>(?i:the|los|las|el|la)\s+)?(?P<name>"
     + CAP
@@ -1299,21 +1300,17 @@ def _add_listed_with_groups(
 ) -> None:
     """A capitalised name listed right after a group's mention, with only a comma, "and"/"y" or
     both between, is a group too; each new one extends the list."""
-    spans = sorted((m.start, m.end, gi) for gi, ms in enumerate(mentions) for m in ms)
-    taken = [(s, e) for s, e, _ in spans]
-    gap_after = re.compile(_LIST_GAP)
-    queue = list(spans)
-    while queue:
-        start, end, _ = queue.pop(0)
-        g = gap_after.match(doc.text, end)
+    taken = sorted((m.start, m.end) for ms in mentions for m in ms)
+    queue = list(taken)  # each name found is appended, so the list goes on from it
+    for _, end in queue:
+        g = _LIST_GAP.match(doc.text, end)
         if not g:
             continue
         m = _LISTED_NAME.match(doc.text, g.end())
         if not m or any(s < m.end() and m.start("name") < e for s, e in taken):
             continue
         name = m.group("name").rstrip(".")
-        after = doc.text[m.end() : m.end() + 3]
-        if not re.match(r"\s*(?:,|y\b|e\b|and\b|or\b|o\b|[.;:)]|$)", after):
+        if not _LIST_GOES_ON.match(doc.text[m.end() : m.end() + 3]):
             continue  # "A y Hernández dijo": not a list of names
         if "," not in g.group(0) and not m.group("art") and len(tokens(name)) == 1:
             continue  # "G9 Family and Allies": one bare word after "and" may end the group's own name
@@ -1327,11 +1324,10 @@ def _add_listed_with_groups(
         ):
             continue
         ns, ne = m.start("name"), m.start("name") + len(name)
-        gi = len(mentions)
         mentions.append([Span(ns, ne, name, _sentence_of(doc, ns))])
         names.append([name])
         taken.append((ns, ne))
-        queue.append((ns, ne, gi))
+        queue.append((ns, ne))
 
 
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:

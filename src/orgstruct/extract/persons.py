@@ -138,6 +138,9 @@ _PINYIN_SYLLABLE = (
 )
 
 
+_PINYIN_GIVEN = re.compile(rf"(?i:{_PINYIN_SYLLABLE}){{1,2}}")
+
+
 def _chinese_name(words: list[str]) -> bool:
     """'Su Guiqin', 'Bi Huijun', 'Ming Xuechang': a surname first and a pinyin given name."""
     return (
@@ -145,7 +148,7 @@ def _chinese_name(words: list[str]) -> bool:
         and fold(words[0]) in _CHINESE_SURNAMES
         and words[1][:1].isupper()
         and words[1][1:].islower()
-        and re.fullmatch(rf"(?i:{_PINYIN_SYLLABLE}){{1,2}}", words[1]) is not None
+        and _PINYIN_GIVEN.fullmatch(words[1]) is not None
     )
 
 

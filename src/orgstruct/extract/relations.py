@@ -464,6 +464,16 @@ _OFFICIAL_BEFORE = re.compile(
     r"(?:[A-Z][\w.\-]*\s+){1,3}))?\s*,?\s*$"
 )
 _SECOND = re.compile(r"(?i)\b(?:segundo|second|número dos|number two)\b")
+
+
+def _named_as_official(doc: Document, sent: Sentence, person: Mention) -> bool:
+    """The person is named right after an official's title ("el ministro del Interior, Ali
+    Yerlikaya", "Judge Juan Pérez Giménez"): no suspect of an arrest. A person named in an earlier
+    sentence is looked up there ("La alcaldesa Virginia Raggi ... condenó a cinco de sus miembros")."""
+    low = sent.start if person.start >= sent.start else 0
+    return _OFFICIAL_BEFORE.search(doc.text, max(low, person.start - 60), person.start) is not None
+
+
 _AS_DEPUTY = re.compile(
     r"\s*,?\s+(?:as|como)\s+(?:his|her|su)\s+(?:(?:trusted|senior|chief|top|principal)\s+)?(?:right hand|right-hand man|"
     r"second-in-command|deputy|number two|lieutenant|underboss|lugarteniente|mano derecha|segundo al mando|número dos)\b",
@@ -884,8 +894,7 @@ def _unnamed_arrests(doc: Document, sent: Sentence, patterns, earlier: list[Ment
         if m is None or not (subject or _ONE_POSSESSOR.match(m.group(0))):  # or "informó de su arresto"
             continue
         heads = _both_heads(doc, sent, m, earlier) or [earlier[-1]]
-        # an official named with a title ("El juez Juan Pérez") is no suspect
-        heads = [h for h in heads if not _OFFICIAL_BEFORE.search(doc.text, max(0, h.start - 60), h.start)]
+        heads = [h for h in heads if not _named_as_official(doc, sent, h)]
         out += [_relation("arrested", h, None, None, sent, 0.4) for h in heads]
         break
     return out
@@ -1077,11 +1086,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     # "the head of the Palermo nest", "commander of its southern forces", "jefe de
                     # un frente de las FARC": the person runs a part of the group
                     rtype = "directs"
-                if rtype == "arrested" and _OFFICIAL_BEFORE.search(
-                    doc.text, max(0 if head.start < sent.start else sent.start, head.start - 60), head.start
-                ):
-                    # "el ministro del Interior, Ali Yerlikaya", "Judge Juan Pérez Giménez", or the
-                    # official named last before "condenó a cinco de sus miembros": no suspect
+                if rtype == "arrested" and _named_as_official(doc, sent, head):
                     continue
                 rels.append(_relation(rtype, head, tail, p.kind, sent, conf))
                 if p.voice == "pair" and tail is not None:
