@@ -3,7 +3,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orgstruct.errors import InputError
-from orgstruct.text import MAX_CHARS, check_text, decode_bytes, detect_language, make_document, split_sentences
+from orgstruct.text import (
+    MAX_CHARS,
+    check_text,
+    decode_bytes,
+    detect_language,
+    make_document,
+    normalize,
+    split_sentences,
+)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t\n"])
@@ -54,3 +62,59 @@ def test_sentence_offsets_always_point_into_the_text(text):
     for s in doc.sentences:
         assert doc.text[s.start : s.end] == s.text
         assert s.text.strip() == s.text
+
+
+def test_hard_wrapped_lines_are_joined_into_their_paragraph():
+    wrapped = (
+        "Los Zetas\n"
+        "\n"
+        "Prosecutors said the organization was founded by deserters of the\n"
+        "army and that its first leader was Arturo Guzmán Decena, a former\n"
+        "lieutenant of the special forces.\n"
+        "Those charged include:\n"
+        "- Heriberto Lazcano, who took command after him and ran the plazas\n"
+        "- Miguel Ángel Treviño Morales, known as Z-40\n"
+    )
+    text = normalize(wrapped)
+    assert len(text) == len(wrapped)  # one character for one: offsets do not move
+    sentences = [s.text for s in split_sentences(text)]
+    assert sentences[0] == "Los Zetas"  # a heading stays a line of its own
+    assert sentences[1].endswith("Arturo Guzmán Decena, a former lieutenant of the special forces.")
+    assert "Those charged include:" in sentences  # a colon opens the list; list items stay apart
+    assert sentences[-2].startswith("- Heriberto Lazcano") and sentences[-1].startswith("- Miguel")
+
+
+def test_one_paragraph_per_line_text_is_left_as_it_is(seed_text):
+    assert normalize(seed_text) == seed_text.replace("\r\n", "\n")
+
+
+def test_a_wrapped_report_gives_the_relations_of_the_unwrapped_one():
+    import textwrap
+
+    from orgstruct.extract import extract
+
+    paragraph = (
+        "The Cartel del Noreste grew out of Los Zetas in 2015 under Juan Gerardo Treviño Chávez, "
+        'alias "El Huevo", who ran the group from Nuevo Laredo with his cousin Juan Cisneros '
+        "Treviño and fought the Gulf Cartel for the border crossings."
+    )
+    keys = []
+    for text in (paragraph, textwrap.fill(paragraph, 45)):
+        x = extract(text, learned=False)
+        keys.append({(r.type, x.entity_name(r.head), x.entity_name(r.tail) if r.tail else None) for r in x.relations})
+    assert keys[0] and keys[1] == keys[0]
+
+
+def test_a_name_cut_by_a_newline_that_stays_gives_each_mention_its_own_sentence():
+    from orgstruct.extract import extract
+
+    # the first line is too short to be a wrapped one, so the newline stays and ends a sentence;
+    # "Celso" takes the surname of the full name on the next line (this used to stop the
+    # learned relation typer with a StopIteration)
+    x = extract("Los hermanos Celso y\nAntonio Ortega dirigen Los Ardillos en Chilapa.")
+    assert len(x.document.sentences) == 2
+    for entity in (*x.groups, *x.persons):
+        for m in entity.mentions:
+            s = x.document.sentences[m.sentence]
+            assert s.start <= m.start < s.end
+    assert {p.name for p in x.persons} == {"Celso Ortega", "Antonio Ortega"}

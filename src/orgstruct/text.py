@@ -80,10 +80,49 @@ def decode_bytes(data: bytes, source: str) -> str:
     return check_text(text, source)
 
 
+# a line that ends a sentence or opens a list ("Those charged include:"): the newline after it
+# may end a paragraph
+_LINE_END = re.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–—]\s|\d{1,2}[.)]\s)")
+WRAP_MIN_LINE = 30  # hard-wrapped text has lines at least this long; shorter lines are headings or lists
+WRAP_SHARE = 0.6  # ... and near its wrap width: at least this share of the text's long lines
+UNWRAP = True  # benchmarks/robustness.py turns it off once to show what joining the lines does
+
+
+def unwrap_lines(text: str) -> str:
+    """Hard-wrapped text (PDFs, e-mail, court filings) breaks sentences and names across lines,
+    and a newline always ends a sentence here: a newline inside a paragraph becomes a space.
+    It is inside a paragraph when the line before is at least WRAP_MIN_LINE characters long and
+    WRAP_SHARE of the text's longest lines, does not end a sentence or with a colon, and the next line
+    is text, not a blank line or a list item. Offsets do not move (one character for one)."""
+    lines = text.split("\n")
+    if len(lines) < 2:
+        return text
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    out = list(text)
+    pos = 0
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        pos += len(line)  # the newline after this line
+        size = len(line.rstrip())
+        if (
+            size >= WRAP_MIN_LINE
+            and size >= WRAP_SHARE * width
+            and nxt.strip()
+            and not _LINE_END.search(line)
+            and not _LIST_ITEM.match(nxt)
+        ):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
 def normalize(text: str) -> str:
-    """NFC, unified quotes and spaces; offsets in the result are what evidence refers to."""
+    """NFC, unified quotes and spaces, hard-wrapped lines joined (``unwrap_lines``); offsets in
+    the result are what evidence refers to."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\u00a0", " ").replace("\t", " ")
+    text = text.replace("\u00a0", " ").replace("\t", " ")
+    return unwrap_lines(text) if UNWRAP else text
 
 
 def _is_abbreviation(chunk: str) -> bool:

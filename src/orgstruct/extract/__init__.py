@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import replace
+
 from orgstruct.extract.families import merge_surname_families
 from orgstruct.extract.groups import find_groups
 from orgstruct.extract.operations import default_scorer, extract_operations
@@ -9,8 +12,24 @@ from orgstruct.extract.persons import find_persons
 from orgstruct.extract.proxies import person_proxies
 from orgstruct.extract.relations import extract_relations, salient_groups
 from orgstruct.extract.typer import default_typer, type_relations
-from orgstruct.schema import Extraction
+from orgstruct.schema import Document, Extraction, Group, Person
 from orgstruct.text import make_document
+
+
+def _settled(doc: Document, entities: tuple[Group, ...] | tuple[Person, ...]):
+    """Each mention's sentence is the one its first character is in. Name finders may give a
+    name's part the sentence of the whole ("Celso y\nAntonio Ortega", a newline ending the first
+    line); relations look mentions up by sentence, so a mismatch would lose or break them."""
+    starts = [s.start for s in doc.sentences]
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect_right(starts, pos) - 1)
+
+    out = []
+    for e in entities:
+        mentions = tuple(replace(m, sentence=sentence_of(m.start)) for m in e.mentions)
+        out.append(e if mentions == e.mentions else replace(e, mentions=mentions))
+    return tuple(out)
 
 
 def extract(text: str, *, learned: bool = True, learned_operations: bool = True) -> Extraction:
@@ -23,8 +42,8 @@ def extract(text: str, *, learned: bool = True, learned_operations: bool = True)
     when a model file is missing). The classifier reads neither learned part (see
     ``extract_for_classifier``)."""
     doc = make_document(text)
-    groups = find_groups(doc)
-    persons = find_persons(doc, groups)
+    groups = _settled(doc, find_groups(doc))
+    persons = _settled(doc, find_persons(doc, groups))
     rule_relations = extract_relations(doc, groups, persons)
     merged = merge_surname_families(groups, persons, rule_relations)
     if merged is not groups:  # "los Cantero" run Los Monos: one group, so the relations are read again

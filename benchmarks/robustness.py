@@ -1,0 +1,86 @@
+"""Hard-wrapped text: extraction and classification of the same documents as given and wrapped.
+
+Reports copied from PDFs, e-mail or court filings arrive with a newline every 45-100
+characters, and a newline ends a sentence for the extractor, so names and sentences
+would be cut apart. orgstruct.text.unwrap_lines joins such lines; this benchmark
+prints what the shipped extraction (learned parts on) and the shipped classifier
+read on the documents as given, wrapped at 78 columns with blank lines between
+paragraphs, and wrapped at 45 columns (a newspaper column) with no blank lines; with
+the joining switched off (text.UNWRAP = False) next to it. The gold sets never
+choose anything here: the joining's two numbers (WRAP_MIN_LINE, WRAP_SHARE) were set
+on data/gold_train.
+
+Run: .venv/bin/python benchmarks/robustness.py   (prints figures; asserts nothing; about 3 minutes)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import textwrap
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def wrapped_78(text: str) -> str:
+    return "\n\n".join(textwrap.fill(p, 78) for p in text.split("\n") if p.strip())
+
+
+def wrapped_45(text: str) -> str:
+    return "\n".join(textwrap.fill(p, 45) for p in text.split("\n") if p.strip())
+
+
+FORMS = {"as given": lambda t: t, "wrapped 78": wrapped_78, "wrapped 45": wrapped_45}
+
+
+def main() -> None:
+    import orgstruct.text as text_module
+    from orgstruct.extraction_eval import evaluate_extraction, load_gold
+    from orgstruct.predict import load_model
+    from orgstruct.training import build_examples, evaluate_model, load_split, load_training_data, split_examples
+
+    print("extraction (learned parts on), F1 per language: relations / operations / groups / persons")
+    for folder in ("gold", "gold_fresh"):
+        items = load_gold(ROOT / "data", ROOT / "seeds", folder=folder)
+        for unwrap in (True, False):
+            text_module.UNWRAP = unwrap
+            for form, fn in FORMS.items():
+                if form == "as given" and not unwrap:
+                    continue  # the joining leaves one-paragraph-per-line text as it is
+                r = evaluate_extraction([(g, fn(t), lang) for g, t, lang in items])
+                cells = []
+                for lang in ("en", "es"):
+                    s = r[lang].summary()
+                    cells.append(
+                        f"{lang} {s['relations_f1']:.3f} / {s['operations_f1']:.3f} / "
+                        f"{s['groups_f1']:.3f} / {s['persons_f1']:.3f}"
+                    )
+                label = form if unwrap else f"{form}, lines not joined"
+                print(f"  {folder:10} {label:28} " + "   ".join(cells))
+    text_module.UNWRAP = True
+
+    print("classifier on the group-disjoint test split: macro F1 / log loss")
+    model = load_model()
+    docs = load_training_data(ROOT / "data")
+    test_groups = load_split(ROOT / "data")
+    test_docs = [d for d in docs if any(g.group_id in test_groups for g in d.groups)]
+    for unwrap in (True, False):
+        text_module.UNWRAP = unwrap
+        for form, fn in FORMS.items():
+            if form == "as given" and not unwrap:
+                continue
+            examples, missed = build_examples([dataclasses.replace(d, text=fn(d.text)) for d in test_docs])
+            _, test_ex = split_examples(examples, docs, test_groups)
+            s = evaluate_model(model, test_ex)
+            label = form if unwrap else f"{form}, lines not joined"
+            print(
+                f"  {label:28} macro F1 {s['macro_f1']:.3f}  log loss {s['log_loss']:.3f}  "
+                f"({len(test_ex)} groups, {len(missed)} not found)"
+            )
+    text_module.UNWRAP = True
+
+
+if __name__ == "__main__":
+    main()
