@@ -1191,11 +1191,50 @@ def test_a_name_given_to_a_cell_of_a_group_names_the_cell():
             "Clerkenwell crime syndicate",
             "A-Team",
         ),
+        # a plural "también llamados", an em dash and « » quotes; a family found by its surname
+        (
+            "Durante treinta años la prensa presentó a los Adams —también llamados «A-Team» o sindicato "
+            "de Clerkenwell— como el grupo más temido de Londres.",
+            "los Adams",
+            "A-Team",
+        ),
+        (
+            "Durante años la prensa presentó a la banda Los Pelones —también llamados «Los Pelos»— como la más temida.",
+            "Los Pelones",
+            "Los Pelos",
+        ),
+        # a quoted translation in parentheses, lower case
+        (
+            "Baybaşin dirigía a un grupo de jóvenes conocidos como los Bombacilar («los bombarderos»). "
+            "Cobraban impuestos.",
+            "los Bombacilar",
+            "los bombarderos",
+        ),
+        # the name the sentence's own group was born with
+        (
+            "La banda Bagdad nació en la calle 25 con el nombre de Niños del Silencio y se hizo célebre.",
+            "banda Bagdad",
+            "Niños del Silencio",
+        ),
+        (
+            "The gang Los Niños Bien was founded in 1994 under the name Los Chicos and later renamed.",
+            "Los Niños Bien",
+            "Los Chicos",
+        ),
     ],
 )
 def test_names_given_to_a_group_in_other_words(text, group, alias):
     groups = {g.name: g.aliases for g in extract(text, learned=False).groups}
     assert alias in groups[group]
+
+
+def test_a_name_given_under_which_several_units_unite_is_a_new_group():
+    text = (
+        "Los calabreses perdieron a las Autodefensas Unidas de Colombia. Catorce familias, unificadas bajo el "
+        "nombre de Kompania Bello, se ofrecieron como intermediarias."
+    )
+    groups = {g.name: g.aliases for g in extract(text, learned=False).groups}
+    assert "Kompania Bello" not in groups.get("Autodefensas Unidas de Colombia", ())
 
 
 def test_a_family_named_by_surname_that_runs_a_named_group_is_that_group():

@@ -36,13 +36,13 @@ _NAME_SEQ = (
     r"mafia|firm|crew|mob)\b)?)"
 )
 _AKA = re.compile(
-    r"^[)\"”»’]?\s*,?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|"
+    r"^[)\"”»’]?\s*[,—–]?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|"
     r"known as|known (?:in|to|by|among) (?:[\w\-]+\s+){1,3}?as|a\.k\.a\.?|aka|also called|conocid[oa] como|"
     r"formerly(?: known as| called)?|originally (?:known as|called|named)|previously (?:known as|called)|"
     r"(?:antes|anteriormente|originalmente) (?:conocid[oa] como|llamad[oa])|"
-    r"conocid[oa] (?:en|por|entre) (?:[\w\-]+\s+){1,3}?como|también conocid[oa] como|también llamad[oa]|"
+    r"conocid[oa]s? (?:en|por|entre) (?:[\w\-]+\s+){1,3}?como|también conocid[oa]s? como|también llamad[oa]s?|"
     r"(?<=,)\s*(?:or|o)(?:\s+(?:simply|just|simplemente|sencillamente))?)\s+(?:the\s+|los\s+|las\s+)?"
-    r"[\"“]?" + _NAME_SEQ
+    r"[\"“«]?" + _NAME_SEQ
 )
 # a second name after the first: "also called the A-Team or the Clerkenwell crime syndicate"
 _AKA_MORE = re.compile(
@@ -84,7 +84,8 @@ _NAMED_LATER = re.compile(
     r"(?i:(?:was|were) (?:founded|born|created|formed|set up)(?: in \d{4})? as|(?:nació|nacieron|surgió|surgieron)"
     r"(?: en \d{4})? como|(?:fue|fueron) (?:fundad[oa]s?|cread[oa]s?) como|(?:its|their) (?:first|original|former|old) "
     r"name,?|(?:su|sus) (?:primer|antiguo|original) nombre,?)|"
-    r"pasó a llamarse|(?:came|come|comes) to be known as|became known as|(?:was|were|is|are) dubbed|"
+    r"pasó a llamarse|(?:con|bajo) el nombre de|under the name(?: of)?|"
+    r"(?:came|come|comes) to be known as|became known as|(?:was|were|is|are) dubbed|"
     r"(?:was|were|is|are) nicknamed|(?:also )?(?:goes|go|went) by|"
     # namings whose object is a pronoun or nothing ("gave them a nickname", "call it", "la llaman")
     r"(?P<pronoun>(?:the |a )?nickname(?: (?:that|which) \w+:)?|el (?:apodo|sobrenombre)(?: de)?|"
@@ -113,6 +114,8 @@ _SUBJECTLESS_NAMING = re.compile(
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"^[\"”’']?\s*\(\s*(?:or\s+|o\s+|also\s+)?[\"“]?(?P<name>[^()\"”]{2,60}?)[\"”]?\s*\)")
+# a quoted name in parentheses, capitalised or not: 'los Bombacilar («los bombarderos»)'
+_PAREN_QUOTED = re.compile(r"^[\"”’']?\s*\(\s*[\"“«](?P<name>[^()\"“”«»\d,.;:]{3,40}?)[\"”»]\s*\)")
 _QUOTED = re.compile(r"\b(?:the|los|las|la)\s+[\"“]+(?:the\s+)?(?P<name>" + CAP + r"[^\"”]{0,60}?)[,.]?[\"”]")
 _ARTICLES = {"los", "las", "la", "el", "the"}
 # a state's forces named generically: never a group, nor a short form of "Fuerzas Armadas Revolucionarias..."
@@ -852,6 +855,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
         c = cands[i]
         tail = doc.text[c.end : c.end + 80]
         for regex, kind in (
+            (_PAREN_QUOTED, "paren"),
             (_PAREN, "paren"),
             (_AKA, "aka"),
             (_QUOTED_TRANSLATION, "aka"),
@@ -864,7 +868,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             if not m:
                 continue
             name = m.group("name").strip().rstrip(",.")
-            if not usable(name, quoted=regex in (_QUOTED_APPOSITION, _QUOTED_TRANSLATION, _QUOTED_NEXT)):
+            if not usable(name, quoted=regex in (_PAREN_QUOTED, _QUOTED_APPOSITION, _QUOTED_TRANSLATION, _QUOTED_NEXT)):
                 continue
             start = c.end + m.start("name")
             if regex is _AKA and UNIT_OF_BEFORE.search(doc.text, max(0, c.start - 40), c.start):
@@ -914,6 +918,10 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
                 before = [j for j in before if cands[j].sentence == sent.index] or _most_named_before(
                     cands, m.start(), lex
                 )
+            if m.re is _NAMED_LATER and re.match(r"(?i)(?:con|bajo) el nombre|under the name", m.group(0)):
+                # "La banda Bagdad nació con el nombre de Niños del Silencio": a name the sentence's own
+                # group had; "esas familias, unificadas bajo el nombre de X" name a new one
+                before = [j for j in before if cands[j].sentence == sent.index]
             if m.re is _CALLED_QUOTED:
                 # the group named as the object ("llamar a Los Zetas «los Sanguinarios»"), else one
                 # named just before; "called them 'the Family'" three sentences on is left alone
@@ -1126,6 +1134,7 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
     _add_called_quoted(doc, mentions, names)
     _add_repeated_names(doc, mentions, names)
     _add_listed_with_groups(doc, lex, mentions, names)
+    _add_late_aliases(doc, lex, mentions, names)
     _add_anaphora(doc, lex, mentions)
     groups = []
     for n, (spans, forms) in enumerate(zip(mentions, names, strict=True)):
@@ -1245,6 +1254,35 @@ def _add_called_quoted(doc: Document, mentions: list[list[Span]], names: list[li
         gi = owners[0]
         names[gi].append(name)
         mentions[gi].append(Span(m.start("name"), m.start("name") + len(name), name, _sentence_of(doc, m.start())))
+
+
+def _add_late_aliases(doc: Document, lex: EntityLexicon, mentions: list[list[Span]], names: list[list[str]]) -> None:
+    """A name given right after a mention that the passes after the candidates found (a family
+    named by its surname): 'los Adams —también llamados «A-Team»—', 'los Bombacilar («los
+    bombarderos»)'. The candidates had theirs attached before (``_attach_aliases``)."""
+    taken = [(m.start, m.end) for spans in mentions for m in spans]
+    for gi, spans in enumerate(mentions):
+        for span in list(spans):
+            if not span.text[:1].isupper() and not re.match(r"(?:los|las|the)\s", span.text):
+                continue  # an anaphor ("la organización") takes no name
+            tail = doc.text[span.end : span.end + 80]
+            for regex in (_PAREN_QUOTED, _AKA):
+                m = regex.match(tail)
+                if not m:
+                    continue
+                name = m.group("name").strip().rstrip(",.")
+                start = span.end + m.start("name")
+                if lex.is_place_or_demonym(name) or len(name.split()) > 5:
+                    continue
+                if regex is _AKA and not re.match(CAP, name):
+                    continue
+                if any(s < start + len(name) and start < e for s, e in taken):
+                    continue
+                spans.append(Span(start, start + len(name), name, _sentence_of(doc, start)))
+                taken.append((start, start + len(name)))
+                if name not in names[gi]:
+                    names[gi].append(name)
+                break
 
 
 def _whole_word(form: str) -> str:
