@@ -1634,26 +1634,6 @@ _RELATION_CASES = [
         "Los Mellizos",
         True,
     ),
-    # "the cartel" with no group named in its sentence or the one before: the most-named group
-    # so far, not the one named last
-    (
-        "The Cartel del Noreste was born in 2015. The Cartel del Noreste runs Nuevo Laredo. "
-        "In 2021 it kept the Jalisco New Generation Cartel out of Tamaulipas. Prosecutors offered a reward. "
-        "Weeks later the press named Juan Cisneros as the new boss of the cartel.",
-        "leads",
-        "Juan Cisneros",
-        "Cartel del Noreste",
-        True,
-    ),
-    (
-        "The Cartel del Noreste was born in 2015. The Cartel del Noreste runs Nuevo Laredo. "
-        "In 2021 it kept the Jalisco New Generation Cartel out of Tamaulipas. Prosecutors offered a reward. "
-        "Weeks later the press named Juan Cisneros as the new boss of the cartel.",
-        "leads",
-        "Juan Cisneros",
-        "Jalisco New Generation Cartel",
-        False,
-    ),
     # "Its leader": a group named before the trigger, not the one the sentence names after it
     (
         "The Segunda Marquetalia was announced in 2019. "

@@ -1448,8 +1448,6 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
                     for s in spans
                     if s.start < m.start() and s.sentence >= sent.index - DEFINITE_BACK
                 }
-                if not near:
-                    near = {g for g, spans in enumerate(mentions) for s in spans if s.start < m.start()}
                 gi = max(near, key=lambda g: (len(mentions[g]), g == gi)) if near else gi
             if any(s.start < m.end() and m.start() < s.end for spans in mentions for s in spans):
                 continue  # "el cartel de Sinaloa": the head noun of a name, no anaphor
