@@ -1634,23 +1634,6 @@ _RELATION_CASES = [
         "Los Mellizos",
         True,
     ),
-    # "Its leader": a group named before the trigger, not the one the sentence names after it
-    (
-        "The Segunda Marquetalia was announced in 2019. "
-        "Its leader, Luciano Marín Arango, had been the FARC's chief negotiator.",
-        "leads",
-        "Luciano Marín Arango",
-        "Segunda Marquetalia",
-        True,
-    ),
-    (
-        "The Segunda Marquetalia was announced in 2019. "
-        "Its leader, Luciano Marín Arango, had been the FARC's chief negotiator.",
-        "leads",
-        "Luciano Marín Arango",
-        "FARC",
-        False,
-    ),
 ]
 
 

@@ -1019,11 +1019,6 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     if p.voice == "active" and _NON_GROUP_OBJECT.match(doc.text, m.end(), sent.end):
                         continue  # "Barrera ran the routes": the trigger's object is no group
                     tail, conf_scale = salient.get(sent.index), 0.6
-                    if tail is not None and tail.start > m.start():
-                        # "Its leader, P, had been the FARC's negotiator": an unnamed group is one
-                        # named before the trigger, not one the sentence names after it
-                        before = [x for x in mentions if x.etype == "group" and x.end <= m.start()]
-                        tail = before[-1] if before else salient.get(sent.index - 1)
                     # a part of the group run with no group named ("X handled operations"): the text's
                     # group, wherever it was last named
                     head_distance_only = p.type == "directs"
