@@ -20,8 +20,9 @@ FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
 # 312b0ca its misses are read for development too, so these guard a second development set; its
 # 60 documents added on 2026-11-28 were scored once before anyone read them, see README)
 RULES_FLOORS_TRAIN = {
-    "en": {"groups_f1": 0.89, "persons_f1": 0.93, "relations_f1": 0.48, "operations_f1": 0.57},
-    "es": {"groups_f1": 0.89, "persons_f1": 0.92, "relations_f1": 0.47, "operations_f1": 0.54},
+    # aliases since the seventh session of 2026-11-29 (0.850 / 0.881 then)
+    "en": {"groups_f1": 0.89, "alias_accuracy": 0.83, "persons_f1": 0.93, "relations_f1": 0.48, "operations_f1": 0.57},
+    "es": {"groups_f1": 0.89, "alias_accuracy": 0.86, "persons_f1": 0.92, "relations_f1": 0.47, "operations_f1": 0.54},
 }
 
 
@@ -48,6 +49,22 @@ def test_rules_alone_on_the_training_annotations_do_not_fall_below_their_floor(t
     got = train_rules_results[lang]
     low = {k: (got[k], floor) for k, floor in RULES_FLOORS_TRAIN[lang].items() if got[k] < floor}
     assert not low, low
+
+
+def test_hard_wrapped_gold_documents_extract_as_the_unwrapped_ones():
+    """Reports copied from PDFs or e-mail break lines every 45-100 characters; the rules must read
+    them as they read the same text one paragraph per line (text.unwrap_lines). Without the
+    joining, the rules' relation F1 on the gold fell from 0.47 / 0.51 to 0.21 / 0.27 at 45 columns."""
+    import textwrap
+
+    items = load_gold(DATA, ROOT / "seeds")
+    wrapped = [(g, "\n".join(textwrap.fill(p, 45) for p in t.split("\n") if p.strip()), lang) for g, t, lang in items]
+    given = evaluate_extraction(items, learned=False)
+    cut = evaluate_extraction(wrapped, learned=False)
+    for lang in ("en", "es"):
+        a, b = given[lang].summary(), cut[lang].summary()
+        for key in ("groups_f1", "persons_f1", "relations_f1", "operations_f1"):
+            assert b[key] >= a[key] - 0.02, (lang, key, a[key], b[key])
 
 
 def test_every_gold_document_was_scored(results):
