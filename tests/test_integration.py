@@ -35,8 +35,9 @@ def test_seed_acceptance_with_the_shipped_model(seed_text, shipped_model):
     # said plainly in README "Limits": the seed's own extraction is the same as before, the
     # classifier moved because the corpus's features moved (retrained at intermediate commits:
     # the definite-description rule 0.343 -> 0.304, the first-named-group rule for operations
-    # -> 0.290, then 0.294 at cc79e36 and 0.270 at a5d52cb, the coalition and bloc nouns). README,
-    # "Limits".)
+    # -> 0.290, then 0.294 at cc79e36 and 0.270 at a5d52cb, the coalition and bloc nouns). The
+    # seventh session's shipped retrain read 0.265 again (two intermediate retrains it discarded with
+    # their rules read 0.324 and 0.301), so the bar stays 0.25. README, "Limits".)
     k = kings.probabilities
     assert kings.label in ("family_clan", "brokerage_network"), k
     assert k["hierarchical"] < 0.2 and k["family_clan"] > 0.35 and k["brokerage_network"] > 0.25, k
