@@ -118,8 +118,8 @@ def unwrap_lines(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, unified quotes and spaces, hard-wrapped lines joined (``unwrap_lines``); offsets in
-    the result are what evidence refers to."""
+    """NFC, one newline form, no-break spaces and tabs as spaces, hard-wrapped lines joined
+    (``unwrap_lines``); offsets in the result are what evidence refers to."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\t", " ")
     return unwrap_lines(text) if UNWRAP else text

@@ -1256,6 +1256,9 @@ def _add_called_quoted(doc: Document, mentions: list[list[Span]], names: list[li
         mentions[gi].append(Span(m.start("name"), m.start("name") + len(name), name, _sentence_of(doc, m.start())))
 
 
+_PLURAL_ARTICLE = re.compile(r"(?:los|las|the)\s")
+
+
 def _add_late_aliases(doc: Document, lex: EntityLexicon, mentions: list[list[Span]], names: list[list[str]]) -> None:
     """A name given right after a mention that the passes after the candidates found (a family
     named by its surname): 'los Adams —también llamados «A-Team»—', 'los Bombacilar («los
@@ -1263,7 +1266,7 @@ def _add_late_aliases(doc: Document, lex: EntityLexicon, mentions: list[list[Spa
     taken = [(m.start, m.end) for spans in mentions for m in spans]
     for gi, spans in enumerate(mentions):
         for span in list(spans):
-            if not span.text[:1].isupper() and not re.match(r"(?:los|las|the)\s", span.text):
+            if not span.text[:1].isupper() and not _PLURAL_ARTICLE.match(span.text):
                 continue  # an anaphor ("la organización") takes no name
             tail = doc.text[span.end : span.end + 80]
             for regex in (_PAREN_QUOTED, _AKA):
