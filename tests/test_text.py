@@ -76,7 +76,7 @@ def test_hard_wrapped_lines_are_joined_into_their_paragraph():
         "- Miguel Ángel Treviño Morales, known as Z-40\n"
     )
     text = normalize(wrapped)
-    assert len(text) == len(wrapped)  # one character for one: offsets do not move
+    assert len(text) == len(wrapped)  # no hyphenated line end or run of spaces here: one character for one
     sentences = [s.text for s in split_sentences(text)]
     assert sentences[0] == "Los Zetas"  # a heading stays a line of its own
     assert sentences[1].endswith("Arturo Guzmán Decena, a former lieutenant of the special forces.")
@@ -118,3 +118,34 @@ def test_a_name_cut_by_a_newline_that_stays_gives_each_mention_its_own_sentence(
             s = x.document.sentences[m.sentence]
             assert s.start <= m.start < s.end
     assert {p.name for p in x.persons} == {"Celso Ortega", "Antonio Ortega"}
+
+
+def test_invisible_characters_and_runs_of_spaces_do_not_cut_names():
+    text = normalize("El Cártel de Sina\u00adloa y  Los\u200b Zetas\tpelean   en\u00a0Tamaulipas.")
+    assert text == "El Cártel de Sinaloa y Los Zetas pelean en Tamaulipas."
+
+
+def test_a_word_hyphenated_at_a_wrapped_line_end_is_joined():
+    wrapped = (
+        "The Sinaloa Cartel and the Beltrán Leyva organization fought over Sina-\n"
+        "loa for years, and in the long war that followed the Beltrán-\n"
+        "Leyva brothers lost the war in 2008 when 13 of their men were taken;\n"
+        "13. Ocho de ellos, whose lawyer was the alcalde Rolando Espinosa Sr.\n"
+        "who says so, were jailed.\n"
+    )
+    text = normalize(wrapped)
+    assert "fought over Sinaloa for years" in text  # "Sinaloa" is written whole elsewhere: no hyphen
+    assert "the Beltrán-Leyva brothers" in text  # a capital after the break: the hyphen stays
+    assert "were taken; 13. Ocho de ellos" in text  # "13." after a line that runs on is no list item
+    assert "Espinosa Sr. who says so" in text  # an abbreviation, then the sentence goes on
+    wrapped = (
+        "Investigators working with federal prose-\n"
+        "cutors said that his brother-in-law and his brother-\n"
+        "in-law's partner ran the routes for the cartel's bosses.\n"
+    )
+    text = normalize(wrapped)
+    assert "federal prosecutors said" in text  # a soft break: no hyphen
+    assert "his brother-in-law's partner" in text  # a compound: the hyphen stays
+    assert normalize("He is Rolan Espinosa Jr.\nAccording to the police, he fled.") == (
+        "He is Rolan Espinosa Jr.\nAccording to the police, he fled."
+    )

@@ -67,7 +67,7 @@ def label_document(record: dict, text: str, doc_index: int) -> LabelledDocument:
     sent_span = {s.index: (s.start, s.end) for s in x.document.sentences}
     gold: dict[tuple, list[tuple[int, int] | None]] = {}
     for r in record["relations"]:
-        span = _evidence_span(text, r.get("evidence", ""))
+        span = _evidence_span(x.document.text, r.get("evidence", ""))  # offsets of the normalised text
         gold.setdefault((r["type"], r["head"], r.get("tail")), []).append(span)
         if r["type"] in SYMMETRIC and r.get("tail"):
             gold.setdefault((r["type"], r["tail"], r["head"]), []).append(span)

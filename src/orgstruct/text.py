@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from orgstruct.errors import InputError
 from orgstruct.schema import Document, Sentence
@@ -83,10 +84,24 @@ def decode_bytes(data: bytes, source: str) -> str:
 # a line that ends a sentence or opens a list ("Those charged include:"): the newline after it
 # may end a paragraph
 _LINE_END = re.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
-_LIST_ITEM = re.compile(r"\s*(?:[-•*–—]\s|\d{1,2}[.)]\s)")
+# a list item: a bullet, or "1)"; "13. Ocho de ellos" after a line that runs on is a sentence's
+# continuation, so "N." does not count
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–—]\s|\d{1,2}\)\s)")
+_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")  # "Sina-" at the end of a line
+_WORD = re.compile(r"[^\W\d_]+")
+_HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
 WRAP_MIN_LINE = 30  # hard-wrapped text has lines at least this long; shorter lines are headings or lists
 WRAP_SHARE = 0.6  # ... and near its wrap width: at least this share of the text's long lines
-UNWRAP = True  # benchmarks/robustness.py turns it off once to show what joining the lines does
+# benchmarks/robustness.py turns it off to show the text as read before the layout repairs (lines not
+# joined, invisible characters and runs of spaces left as they are)
+UNWRAP = True
+# invisible in print but cutting a word in two: soft hyphen, zero-width spaces and joiners, BOM
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# horizontal white space other than the plain space: tab, no-break, en to hair, narrow, ideographic
+_OTHER_SPACES = dict.fromkeys(
+    map(ord, "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " "
+)
+_SPACE_RUN = re.compile(r" {2,}")
 
 
 def unwrap_lines(text: str) -> str:
@@ -94,35 +109,64 @@ def unwrap_lines(text: str) -> str:
     and a newline always ends a sentence here: a newline inside a paragraph becomes a space.
     It is inside a paragraph when the line before is at least WRAP_MIN_LINE characters long and
     WRAP_SHARE of the text's longest lines, does not end a sentence or with a colon, and the next line
-    is text, not a blank line or a list item. Offsets do not move (one character for one)."""
+    is text, not a blank line or a list item. A word hyphenated at the line end is joined: with its
+    hyphen before a capital ("Beltrán-\nLeyva"), where the text writes the compound hyphenated
+    elsewhere, where a short word and a hyphen follow ("brother-\nin-law"), or where both halves
+    are words the text writes elsewhere ("cocaine-\nsmuggling"), or after an acronym or a capitalised
+    word the text writes elsewhere ("UN-\nbacked", "Dubai-\nbased"); else without it ("prose-\ncutors",
+    "Sina-\nloa")."""
     lines = text.split("\n")
     if len(lines) < 2:
         return text
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
-    out = list(text)
-    pos = 0
+    words: Counter[str] | None = None
+    hyphenated: set[str] = set()
+    out: list[str] = []
     for line, nxt in zip(lines, lines[1:], strict=False):
-        pos += len(line)  # the newline after this line
+        out.append(line)
         size = len(line.rstrip())
-        if (
+        if not (
             size >= WRAP_MIN_LINE
             and size >= WRAP_SHARE * width
             and nxt.strip()
-            and not _LINE_END.search(line)
+            # "el alcalde Rolando Espinosa Sr.\nfue asesinado": an abbreviation, then the sentence goes on
+            and not (_LINE_END.search(line) and not (_is_abbreviation(line) and nxt[:1].islower()))
             and not _LIST_ITEM.match(nxt)
         ):
-            out[pos] = " "
-        pos += 1
+            out.append("\n")
+            continue
+        cut, rest = _HYPHEN_END.search(line), _WORD.match(nxt)
+        if cut is None or rest is None:
+            out.append(" ")
+            continue
+        if words is None:
+            words = Counter(w.casefold() for w in _WORD.findall(text))
+            hyphenated = {w.casefold() for w in _HYPHENATED.findall(text)}
+        left, right = cut.group(1), rest.group(0)
+        whole = (left + right).casefold() in words  # the text writes the word whole elsewhere
+        compound = (
+            f"{left}-{right}".casefold() in hyphenated  # ... or hyphenated
+            or (len(right) <= 3 and nxt[len(right) : len(right) + 1] == "-")  # "brother-\nin-law"
+            or (words[left.casefold()] > 1 and words[right.casefold()] > 1)  # "cocaine-\nsmuggling"
+            or left.isupper()  # "UN-\nbacked"
+            or (left[0].isupper() and words[left.casefold()] > 1)  # "Dubai-\nbased", "Yamaguchi-\ngumi"
+        )
+        if right[0].islower() and (whole or not compound):
+            out[-1] = line[:-1]  # a soft break inside a word: "prose-\ncutors", "deten-\nido"
+    out.append(lines[-1])
     return "".join(out)
 
 
 def normalize(text: str) -> str:
-    """NFC, one newline form, no-break spaces and tabs as spaces, hard-wrapped lines joined
-    (``unwrap_lines``); offsets in the result are what evidence refers to."""
+    """NFC, one newline form, invisible characters (soft hyphens, zero-width spaces) dropped, any
+    run of horizontal white space one plain space, hard-wrapped lines joined (``unwrap_lines``).
+    Offsets in the result, which evidence refers to, are offsets into this text (the sentence
+    itself is given with each piece of evidence)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u00a0", " ").replace("\t", " ")
-    return unwrap_lines(text) if UNWRAP else text
+    if not UNWRAP:
+        return text.replace("\u00a0", " ").replace("\t", " ")
+    return unwrap_lines(_SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES)))
 
 
 def _is_abbreviation(chunk: str) -> bool:
