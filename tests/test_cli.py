@@ -121,6 +121,27 @@ def test_batch_survives_bad_documents_and_malformed_rows(run, tmp_path, seed_tex
     _one_line_error(result)
 
 
+PORTUGUESE = (
+    "O Primeiro Comando da Capital é a maior facção criminosa do Brasil. Segundo a polícia, a organização "
+    "controla rotas de cocaína que saem da Bolívia e também lava dinheiro com empresas de fachada. O seu líder "
+    "está preso desde 1999, mas não perdeu o controle das células que são dirigidas por ele."
+)
+
+
+def test_a_text_in_another_language_is_read_with_a_one_line_warning(run, tmp_path, seed_text):
+    path = tmp_path / "pcc.txt"
+    path.write_text(PORTUGUESE)
+    result = run("classify", str(path), str(SEED), "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr  # a warning, not an error: the batch is read
+    warnings = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1 and warnings[0].startswith(f"warning: {path}: ") and "Portuguese" in warnings[0]
+    assert "Traceback" not in result.stderr
+    data = json.loads(run("classify", str(path), str(SEED), "-f", "json").stdout)
+    assert "Portuguese" in data[0]["warning"] and data[1]["warning"] is None
+    ext = runner.invoke(app, ["extract", str(path)])
+    assert ext.exit_code == 0 and "warning:" in ext.stderr and "Portuguese" in ext.stderr
+
+
 def test_usage_errors_exit_2(run):
     assert run("classify", str(SEED), "--format", "xml").exit_code == 2
     assert runner.invoke(app, ["classify"]).exit_code == 2

@@ -17,6 +17,7 @@ def test_public_api_surface():
         "Evidence",
         "OrgType",
         "OrgStructError",
+        "LanguageWarning",
         "__version__",
     ):
         assert name in orgstruct.__all__
@@ -65,6 +66,17 @@ def test_predict_many_keeps_going_after_a_bad_document(seed_text, hashing_model)
     assert [it.source for it in items] == ["a", "b", "c"]
     assert items[1].error and "empty" in items[1].error
     assert items[0].predictions and items[2].predictions
+
+
+def test_a_text_in_another_language_is_read_with_a_language_warning(seed_text, hashing_model):
+    portuguese = (
+        "O Primeiro Comando da Capital é a maior facção do Brasil. Segundo a polícia, a organização controla "
+        "rotas de cocaína e também lava dinheiro; o seu líder não perdeu o controle das células que são dele."
+    )
+    with pytest.warns(orgstruct.LanguageWarning, match="Portuguese"):
+        predict(portuguese, model=hashing_model)
+    items = predict_many([("pt", portuguese), ("seed", seed_text)], model=hashing_model)
+    assert "Portuguese" in items[0].warning and items[1].warning is None and items[1].predictions
 
 
 def test_bundle_round_trip(hashing_model, hashing_bundle, seed_text):

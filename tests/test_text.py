@@ -11,6 +11,7 @@ from orgstruct.text import (
     make_document,
     normalize,
     split_sentences,
+    unsupported_language,
 )
 
 
@@ -149,3 +150,39 @@ def test_a_word_hyphenated_at_a_wrapped_line_end_is_joined():
     assert normalize("He is Rolan Espinosa Jr.\nAccording to the police, he fled.") == (
         "He is Rolan Espinosa Jr.\nAccording to the police, he fled."
     )
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        (
+            "O Primeiro Comando da Capital é a maior facção do Brasil. Segundo a polícia, a organização controla "
+            "rotas de cocaína e também lava dinheiro; o seu líder não perdeu o controle das células que são dele.",
+            "Portuguese",
+        ),
+        (
+            "La 'Ndrangheta è l'organizzazione più potente d'Italia. Secondo la procura, le cosche della Locride "
+            "controllano il traffico di cocaina che arriva nel porto, e non solo: anche gli appalti sono nel mirino.",
+            "Italian",
+        ),
+        (
+            "La DZ Mafia est une organisation implantée à Marseille. Selon les enquêteurs, elle contrôle des points "
+            "de deal et recrute des jeunes; ses chefs sont en prison mais ils dirigent le réseau avec des téléphones.",
+            "French",
+        ),
+        ("El Cártel de Sinaloa es una de las organizaciones más poderosas de México, según la fiscalía.", None),
+        ("The Sinaloa Cartel is one of the most powerful organizations in Mexico, according to prosecutors.", None),
+    ],
+)
+def test_a_language_orgstruct_does_not_read_is_named(text, lang):
+    assert unsupported_language(text) == lang
+
+
+def test_no_corpus_document_is_taken_for_another_language():
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [json.loads(p.read_text())["text"] for p in sorted((root / "data" / "corpus").glob("*/*.json"))]
+    assert len(texts) > 400
+    assert [t[:60] for t in texts if unsupported_language(t)] == []

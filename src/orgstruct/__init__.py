@@ -6,6 +6,7 @@ from orgstruct.errors import (
     DataError,
     GroupNotFoundError,
     InputError,
+    LanguageWarning,
     ModelError,
     OrgStructError,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "Extraction",
     "GroupNotFoundError",
     "InputError",
+    "LanguageWarning",
     "Model",
     "ModelError",
     "OrgStructError",

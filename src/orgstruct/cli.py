@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -98,14 +99,19 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, str | None, str | None]
 
 def classify_paths(paths: list[str], group: str | None = None, model_path: str | None = None):
     """Predict every input; returns (BatchItems, errors) without stopping on a bad document."""
-    from orgstruct.predict import BatchItem, load_model, predict
+    from orgstruct.errors import LanguageWarning
+    from orgstruct.predict import BatchItem, language_note, load_model, predict
 
     model = load_model(model_path)
     items = []
     for source, text, error in iter_inputs(paths):
         if error is None:
             try:
-                items.append(BatchItem(source, tuple(predict(text, group, model=model))))
+                with warnings.catch_warnings():  # said once, as a "warning:" line of its own
+                    warnings.simplefilter("ignore", LanguageWarning)
+                    preds = tuple(predict(text, group, model=model))
+                note = language_note(text)
+                items.append(BatchItem(source, preds, warning=f"{source}: {note}" if note else None))
                 continue
             except OrgStructError as exc:
                 error = f"{source}: {exc}" if not str(exc).startswith(source) else str(exc)
@@ -143,6 +149,9 @@ def classify(
     except OrgStructError as exc:
         _fail(str(exc))
     _write(render(items, fmt), output)
+    for it in items:
+        if it.warning:
+            typer.echo(f"warning: {it.warning}", err=True)
     errors = [it.error for it in items if it.error]
     for e in errors:
         typer.echo(f"error: {e}", err=True)
@@ -172,6 +181,11 @@ def extract_cmd(
     source, text, error = next(iter_inputs([path]))
     if error:
         _fail(error)
+    from orgstruct.predict import language_note
+
+    note = language_note(text)
+    if note:
+        typer.echo(f"warning: {source}: {note}", err=True)
     try:
         _write(render_extraction(extract(text, learned_operations=learned_operations), fmt), output)
     except OrgStructError as exc:

@@ -31,3 +31,7 @@ class ConfigError(OrgStructError, ValueError):
 
 class DataError(OrgStructError, ValueError):
     """The labelled corpus is missing or invalid."""
+
+
+class LanguageWarning(UserWarning):
+    """The text looks written in a language orgstruct does not read (it reads English and Spanish)."""

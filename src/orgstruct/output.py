@@ -23,7 +23,12 @@ def render(items: list[BatchItem], fmt: str) -> str:
         return (
             json.dumps(
                 [
-                    {"source": it.source, "error": it.error, "predictions": [p.to_dict() for p in it.predictions]}
+                    {
+                        "source": it.source,
+                        "error": it.error,
+                        "warning": it.warning,
+                        "predictions": [p.to_dict() for p in it.predictions],
+                    }
                     for it in items
                 ],
                 ensure_ascii=False,

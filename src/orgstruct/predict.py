@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from orgstruct.embed import Embedder, get_embedder
-from orgstruct.errors import GroupNotFoundError, ModelError, OrgStructError
+from orgstruct.errors import GroupNotFoundError, LanguageWarning, ModelError, OrgStructError
 from orgstruct.extract import extract_for_classifier
 from orgstruct.extract.lexicon import fold
 from orgstruct.featurize import GroupView, feature_names, featurize_group
@@ -211,9 +212,23 @@ def predict_extraction(extraction: Extraction, groups: list[Group], model: Model
     return preds
 
 
+def language_note(text: str) -> str | None:
+    """A one-line note when ``text`` looks written in a language orgstruct does not read."""
+    from orgstruct.text import unsupported_language
+
+    lang = unsupported_language(text)
+    if lang is None:
+        return None
+    return f"the text looks written in {lang}; orgstruct reads English and Spanish only, so its labels are unreliable"
+
+
 def predict(text: str, group: str | None = None, *, model: Model | str | Path | None = None) -> list[Prediction]:
-    """Predictions for every group named in ``text`` (or only ``group``)."""
+    """Predictions for every group named in ``text`` (or only ``group``). A text that looks written
+    in neither English nor Spanish is still read, with a ``LanguageWarning``."""
     model = model if isinstance(model, Model) else load_model(model)
+    note = language_note(text)
+    if note:
+        warnings.warn(note, LanguageWarning, stacklevel=2)
     extraction = extract_for_classifier(text)
     return predict_extraction(extraction, select_groups(extraction, group), model)
 
@@ -225,6 +240,7 @@ class BatchItem:
     source: str
     predictions: tuple[Prediction, ...] = ()
     error: str | None = None
+    warning: str | None = None  # read, but in a language orgstruct does not read (``language_note``)
 
 
 def predict_many(
@@ -236,7 +252,10 @@ def predict_many(
     for i, item in enumerate(items):
         source, text = item if isinstance(item, tuple) else (f"#{i}", item)
         try:
-            out.append(BatchItem(source, tuple(predict(text, group, model=model))))
+            with warnings.catch_warnings():  # the note goes on the item instead
+                warnings.simplefilter("ignore", LanguageWarning)
+                preds = tuple(predict(text, group, model=model))
+            out.append(BatchItem(source, preds, warning=language_note(text)))
         except OrgStructError as exc:
             out.append(BatchItem(source, error=str(exc)))
     return out

@@ -196,6 +196,31 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+# function words that English and Spanish do not share with the languages crime reporting
+# about the same regions is also written in
+_OTHER_WORDS = {
+    "Portuguese": set(
+        "não uma com em ao aos à às pela pelas pelos também são foi foram ele ela eles elas seu sua seus "
+        "suas das nas isso esse essa muito".split()
+    ),
+    "Italian": set("il della delle degli dei di che non gli nel nella nei è sono anche questo questa alla più".split()),
+    "French": set("des du et est une dans qui pas sur aux cette ils elle sont été avec pour également leur".split()),
+}
+_MIN_OTHER = 5  # function words of another language a text needs before it is called that language
+
+
+def unsupported_language(text: str) -> str | None:
+    """The language a text looks written in when that is neither English nor Spanish (Portuguese,
+    Italian or French, from function-word counts), else None. orgstruct's lexicons and rules read
+    English and Spanish only: a text in another language is read as the closer of the two."""
+    words = re.findall(r"[a-zàâçéèêëîïôûùüÿñæœáíóúãõ]+", text.lower())
+    en = sum(w in _EN_WORDS for w in words)
+    es = sum(w in _ES_WORDS for w in words)
+    counts = {lang: sum(w in marks for w in words) for lang, marks in _OTHER_WORDS.items()}
+    lang, n = max(counts.items(), key=lambda kv: kv[1])
+    return lang if n >= _MIN_OTHER and n > max(en, es) else None
+
+
 def detect_language(text: str) -> str:
     """'en' or 'es', from function-word counts."""
     words = re.findall(r"[a-záéíóúñü]+", text.lower())
