@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -98,23 +97,21 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, str | None, str | None]
 
 
 def classify_paths(paths: list[str], group: str | None = None, model_path: str | None = None):
-    """Predict every input; returns (BatchItems, errors) without stopping on a bad document."""
-    from orgstruct.errors import LanguageWarning
-    from orgstruct.predict import BatchItem, language_note, load_model, predict
+    """Predict every input; returns BatchItems (each with its predictions or its one-line error,
+    its language warning if any, all naming the source) without stopping on a bad document."""
+    from dataclasses import replace
+
+    from orgstruct.predict import BatchItem, load_model, predict_item
 
     model = load_model(model_path)
     items = []
     for source, text, error in iter_inputs(paths):
         if error is None:
-            try:
-                with warnings.catch_warnings():  # said once, as a "warning:" line of its own
-                    warnings.simplefilter("ignore", LanguageWarning)
-                    preds = tuple(predict(text, group, model=model))
-                note = language_note(text)
-                items.append(BatchItem(source, preds, warning=f"{source}: {note}" if note else None))
+            item = predict_item(source, text, group, model)
+            if item.error is None:
+                items.append(replace(item, warning=f"{source}: {item.warning}" if item.warning else None))
                 continue
-            except OrgStructError as exc:
-                error = f"{source}: {exc}" if not str(exc).startswith(source) else str(exc)
+            error = item.error if item.error.startswith(source) else f"{source}: {item.error}"
         items.append(BatchItem(source, error=error))
     return items
 
@@ -181,7 +178,7 @@ def extract_cmd(
     source, text, error = next(iter_inputs([path]))
     if error:
         _fail(error)
-    from orgstruct.predict import language_note
+    from orgstruct.text import language_note
 
     note = language_note(text)
     if note:

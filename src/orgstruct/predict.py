@@ -20,6 +20,7 @@ from orgstruct.extract.lexicon import fold
 from orgstruct.featurize import GroupView, feature_names, featurize_group
 from orgstruct.resources import default_model_dir
 from orgstruct.schema import Evidence, Extraction, Group, Prediction, Span
+from orgstruct.text import language_note
 
 BUNDLE_ESTIMATOR = "estimator.skops"
 BUNDLE_METADATA = "metadata.json"
@@ -212,14 +213,9 @@ def predict_extraction(extraction: Extraction, groups: list[Group], model: Model
     return preds
 
 
-def language_note(text: str) -> str | None:
-    """A one-line note when ``text`` looks written in a language orgstruct does not read."""
-    from orgstruct.text import unsupported_language
-
-    lang = unsupported_language(text)
-    if lang is None:
-        return None
-    return f"the text looks written in {lang}; orgstruct reads English and Spanish only, so its labels are unreliable"
+def _predict_text(text: str, group: str | None, model: Model) -> list[Prediction]:
+    extraction = extract_for_classifier(text)
+    return predict_extraction(extraction, select_groups(extraction, group), model)
 
 
 def predict(text: str, group: str | None = None, *, model: Model | str | Path | None = None) -> list[Prediction]:
@@ -229,8 +225,7 @@ def predict(text: str, group: str | None = None, *, model: Model | str | Path | 
     note = language_note(text)
     if note:
         warnings.warn(note, LanguageWarning, stacklevel=2)
-    extraction = extract_for_classifier(text)
-    return predict_extraction(extraction, select_groups(extraction, group), model)
+    return _predict_text(text, group, model)
 
 
 @dataclass(frozen=True)
@@ -243,19 +238,20 @@ class BatchItem:
     warning: str | None = None  # read, but in a language orgstruct does not read (``language_note``)
 
 
+def predict_item(source: str, text: str, group: str | None, model: Model) -> BatchItem:
+    """One document of a batch: its predictions (with the language note, if any, as ``warning``
+    instead of a ``LanguageWarning``), or the error that stopped it."""
+    try:
+        preds = tuple(_predict_text(text, group, model))
+    except OrgStructError as exc:
+        return BatchItem(source, error=str(exc))
+    return BatchItem(source, preds, warning=language_note(text))
+
+
 def predict_many(
     items: Iterable[str | tuple[str, str]], group: str | None = None, *, model: Model | str | Path | None = None
 ) -> list[BatchItem]:
     """Predict each text; a bad document gives a BatchItem with ``error`` and the batch goes on."""
     model = model if isinstance(model, Model) else load_model(model)
-    out = []
-    for i, item in enumerate(items):
-        source, text = item if isinstance(item, tuple) else (f"#{i}", item)
-        try:
-            with warnings.catch_warnings():  # the note goes on the item instead
-                warnings.simplefilter("ignore", LanguageWarning)
-                preds = tuple(predict(text, group, model=model))
-            out.append(BatchItem(source, preds, warning=language_note(text)))
-        except OrgStructError as exc:
-            out.append(BatchItem(source, error=str(exc)))
-    return out
+    pairs = (item if isinstance(item, tuple) else (f"#{i}", item) for i, item in enumerate(items))
+    return [predict_item(source, text, group, model) for source, text in pairs]

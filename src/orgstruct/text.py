@@ -221,6 +221,14 @@ def unsupported_language(text: str) -> str | None:
     return lang if n >= _MIN_OTHER and n > max(en, es) else None
 
 
+def language_note(text: str) -> str | None:
+    """A one-line note when ``text`` looks written in a language orgstruct does not read."""
+    lang = unsupported_language(text)
+    if lang is None:
+        return None
+    return f"the text looks written in {lang}; orgstruct reads English and Spanish only, so its labels are unreliable"
+
+
 def detect_language(text: str) -> str:
     """'en' or 'es', from function-word counts."""
     words = re.findall(r"[a-záéíóúñü]+", text.lower())

@@ -1342,8 +1342,7 @@ def _add_listed_with_groups(
     """A capitalised name listed right after a group's mention, with only a comma, "and"/"y" or
     both between, is a group too; each new one extends the list."""
     taken = sorted((m.start, m.end) for ms in mentions for m in ms)
-    queue = list(taken)  # each name found is appended, so the list goes on from it
-    for _, end in queue:
+    for _, end in taken:  # each name found is appended, so the list goes on from it
         g = _LIST_GAP.match(doc.text, end)
         if not g:
             continue
@@ -1368,7 +1367,6 @@ def _add_listed_with_groups(
         mentions.append([Span(ns, ne, name, _sentence_of(doc, ns))])
         names.append([name])
         taken.append((ns, ne))
-        queue.append((ns, ne))
 
 
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
