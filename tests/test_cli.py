@@ -168,6 +168,23 @@ def test_extract_formats(fmt, marker, tmp_path):
         assert any(d.get("type") == "finances" and d.get("evidence") for _, _, d in g.edges(data=True))
 
 
+def test_extract_gives_offsets_into_the_file_as_written(tmp_path):
+    text = (
+        "Prosecutors said the Cartel del Noreste grew out of Los Zetas in 2015 under Juan Gerardo Trevi-\r\n"
+        "ño Chávez, who ran the group from Nuevo Laredo with his cousin Juan Cisneros Treviño and\r\n"
+        "fought the Gulf Cartel for the border crossings.\r\n"
+    )
+    path = tmp_path / "wrapped.txt"
+    path.write_bytes(text.encode("utf-8"))
+    result = runner.invoke(app, ["extract", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    relations = json.loads(result.stdout)["relations"]
+    assert relations
+    for r in relations:
+        written = text[r["input_start"] : r["input_end"]]
+        assert " ".join(written.replace("-\r\n", "").split()) == r["evidence"]
+
+
 def test_extract_bad_input():
     result = runner.invoke(app, ["extract", "-"], input="")
     assert result.exit_code == 1 and "empty" in result.stderr

@@ -40,6 +40,28 @@ def test_predict_every_group_with_probabilities_and_evidence(seed_text, hashing_
                 assert seed_text[e["start"] : e["end"]] == e["text"]
 
 
+def test_evidence_offsets_point_into_the_text_as_given(seed_text, hashing_model):
+    """Text pasted from a PDF (hard-wrapped, a word hyphenated at a line end, Windows line ends, a
+    soft hyphen): ``start``/``end`` index the normalised text, ``input_start``/``input_end`` the
+    text the caller gave."""
+    import re
+    import textwrap
+
+    paragraphs = [textwrap.fill(p, 60) for p in seed_text.replace("\r\n", "\n").split("\n") if p.strip()]
+    given = "\r\n\r\n".join(paragraphs).replace("\n", "\r\n").replace("\r\r\n", "\r\n")
+    given = given.replace("organization", "organi-\r\nzation", 1).replace("Cartel", "Car\u00adtel", 1)
+    letters = lambda t: re.sub(r"[\W_]", "", t)  # noqa: E731
+    preds = predict(given, model=hashing_model)
+    assert {"Kings of Shejo Port", "Andean Cartel"} <= {p.group for p in preds}
+    checked = 0
+    for p in preds:
+        for e in p.to_dict()["evidence"]:
+            if e["kind"] == "sentence":
+                assert letters(given[e["input_start"] : e["input_end"]]) == letters(e["text"])
+                checked += 1
+    assert checked >= 4
+
+
 def test_group_argument_selects_by_name_or_alias(seed_text, hashing_model):
     [p] = predict(seed_text, group="Cartel Andino", model=hashing_model)
     assert p.group == "Andean Cartel"

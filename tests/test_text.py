@@ -10,6 +10,7 @@ from orgstruct.text import (
     detect_language,
     make_document,
     normalize,
+    normalize_mapped,
     split_sentences,
     unsupported_language,
 )
@@ -186,3 +187,65 @@ def test_no_corpus_document_is_taken_for_another_language():
     texts = [json.loads(p.read_text())["text"] for p in sorted((root / "data" / "corpus").glob("*/*.json"))]
     assert len(texts) > 400
     assert [t[:60] for t in texts if unsupported_language(t)] == []
+
+
+def _stands_where_written(given: str, text: str, source) -> None:
+    """Every normalised character stands, in order, on the input character it was read from: the
+    same character, its unaccented base (composed accents) or white space for white space."""
+    import unicodedata
+
+    previous = -1
+    for j, c in enumerate(text):
+        k = source.source(j)
+        assert k > previous, (j, c, k)
+        written = given[k]
+        assert written == c or written == unicodedata.normalize("NFD", c)[0] or (c in " \n" and written.isspace())
+        previous = k
+
+
+def test_offsets_into_the_input_survive_every_layout_repair():
+    given = (
+        "El Cártel de Sina\u00adloa  y Los Zetas pelean en Tamaulipas desde hace\r\n"
+        "años por las rutas de la frontera, según los fis-\r\n"
+        "cales, y Jose\u0301 Pe\u0301rez dirige\u00a0a los sicarios de la plaza.\r\n"
+    )
+    text, source = normalize_mapped(given)
+    assert text == (
+        "El Cártel de Sinaloa y Los Zetas pelean en Tamaulipas desde hace años por las rutas de la "
+        "frontera, según los fiscales, y José Pérez dirige a los sicarios de la plaza.\n"
+    )
+    _stands_where_written(given, text, source)
+    doc = make_document(given)
+    for name in ("Sinaloa", "fiscales", "José Pérez", "plaza"):
+        start = doc.text.index(name)
+        a, b = doc.input_span(start, start + len(name))
+        assert unicodedata_nfc(given[a:b].replace("\u00ad", "").replace("-\r\n", "")) == name
+    assert doc.input_span(0, len(doc.text)) == (0, len(given))
+    assert given[doc.input_span(len(doc.text) - 1, len(doc.text))[0]] == "\n"  # of "\r\n", the "\r" was dropped
+
+
+def unicodedata_nfc(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
+def test_unchanged_text_keeps_its_offsets(seed_text):
+    doc = make_document(seed_text.replace("\r\n", "\n"))
+    assert doc.input_span(10, 50) == (10, 50)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Los", "Zetas", "fis-", "\n", "\r\n", " ", "  ", "\u00ad", "\u200b", "e\u0301", "\t", "á", "x" * 40]
+        ),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_every_normalised_character_stands_on_the_input_character_it_came_from(parts):
+    given_text = "".join(parts)
+    text, source = normalize_mapped(given_text)
+    assert source is not None
+    _stands_where_written(given_text, text, source)

@@ -7,7 +7,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -198,6 +198,8 @@ def predict_extraction(extraction: Extraction, groups: list[Group], model: Model
             + _relation_evidence(model, extraction, view, contrib)
             + _feature_evidence(model, contrib, x, li)
         )
+        at = extraction.document.input_span
+        evidence = [replace(e, input_start=at(e.start, e.end)[0], input_end=at(e.start, e.end)[1]) for e in evidence]
         evidence.sort(key=lambda e: (e.supports != classes[li], -e.weight))
         preds.append(
             Prediction(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -25,10 +26,50 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class SourceMap:
+    """Where the characters of the normalised text stand in the text as given.
+
+    Normalising (``orgstruct.text.normalize``) only drops characters (a soft hyphen, the "\\r" of
+    "\\r\\n", a hyphen and newline joining a word broken at a line end, a space of a run), turns
+    white space into a space or a newline, and composes accents (NFC). So a normalised position
+    ``p`` stands at ``p + shift`` in the input, the shift growing where characters were dropped:
+    from normalised position ``points[k]`` on, the shift is ``shifts[k]``. ``composed`` maps the
+    NFC-composed text to the input when composing changed it (text pasted from macOS or PDFs
+    writes "é" as "e" and a combining accent)."""
+
+    points: tuple[int, ...]
+    shifts: tuple[int, ...]
+    composed: SourceMap | None = None
+
+    def source(self, pos: int) -> int:
+        """The input offset of normalised offset ``pos``."""
+        k = bisect_right(self.points, pos) - 1
+        out = pos + (self.shifts[k] if k >= 0 else 0)
+        return self.composed.source(out) if self.composed is not None else out
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The input span of normalised span [start, end): from its first character's place to
+        just after its last character's, so dropped characters around it are not taken in."""
+        if end <= start:
+            at = self.source(start)
+            return at, at
+        return self.source(start), self.source(end - 1) + 1
+
+
+@dataclass(frozen=True)
 class Document:
-    text: str
+    text: str  # normalised: every offset of an extraction indexes this text
     sentences: tuple[Sentence, ...]
     lang: str
+    # where the normalised text stands in the text as given (None when it was not built)
+    source: SourceMap | None = field(default=None, compare=False, repr=False)
+
+    def input_span(self, start: int | None, end: int | None) -> tuple[int | None, int | None]:
+        """Offsets of normalised span [start, end) in the text as given (the same when
+        normalising changed nothing before it)."""
+        if start is None or end is None or self.source is None:
+            return start, end
+        return self.source.span(start, end)
 
 
 @dataclass(frozen=True)
@@ -108,6 +149,7 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         name = self.entity_name
+        at = self.document.input_span
         return {
             "lang": self.document.lang,
             "groups": [
@@ -127,6 +169,8 @@ class Extraction:
                     "evidence": r.evidence,
                     "start": r.start,
                     "end": r.end,
+                    "input_start": at(r.start, r.end)[0],
+                    "input_end": at(r.start, r.end)[1],
                     "confidence": round(r.confidence, 3),
                 }
                 for r in self.relations
@@ -138,6 +182,8 @@ class Extraction:
                     "evidence": o.evidence,
                     "start": o.start,
                     "end": o.end,
+                    "input_start": at(o.start, o.end)[0],
+                    "input_end": at(o.start, o.end)[1],
                     "confidence": round(o.confidence, 3),
                 }
                 for o in self.operations
@@ -153,8 +199,10 @@ class Evidence:
     text: str
     supports: str
     weight: float
-    start: int | None = None
+    start: int | None = None  # offsets into the normalised text (``Document.text``)
     end: int | None = None
+    input_start: int | None = None  # the same span's offsets into the text as given
+    input_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,6 +212,8 @@ class Evidence:
             "weight": round(self.weight, 4),
             "start": self.start,
             "end": self.end,
+            "input_start": self.input_start,
+            "input_end": self.input_end,
         }
 
 

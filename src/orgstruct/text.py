@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 
 from orgstruct.errors import InputError
-from orgstruct.schema import Document, Sentence
+from orgstruct.schema import Document, Sentence, SourceMap
 
 MAX_CHARS = 2_000_000
 _ABBREVIATIONS = {
@@ -169,6 +169,83 @@ def normalize(text: str) -> str:
     return unwrap_lines(_SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES)))
 
 
+_BLOCK = 256  # characters compared at once while aligning the normalised text with the input
+_HANGUL_JAMO = re.compile(r"[\u1160-\u11ff\ud7b0-\ud7ff]")  # vowel and final jamo compose with what precedes
+
+
+def _composed_map(text: str) -> tuple[str, SourceMap | None]:
+    """NFC of ``text`` and where its characters stand in ``text``: every character composed from
+    a base and its combining marks stands where the base does."""
+    points, shifts = [0], [0]
+    out: list[str] = []
+    n = 0  # length of the composed text so far
+    seg = 0
+    bounds = [i for i, c in enumerate(text) if i == 0 or not (unicodedata.combining(c) or _HANGUL_JAMO.match(c))]
+    bounds.append(len(text))
+    for seg, nxt in zip(bounds, bounds[1:], strict=False):
+        piece = text[seg:nxt]
+        composed = unicodedata.normalize("NFC", piece)
+        out.append(composed)
+        if composed != piece:
+            for k in range(len(composed)):
+                points.append(n + k)
+                shifts.append(seg - (n + k))
+            points.append(n + len(composed))
+            shifts.append(nxt - (n + len(composed)))
+        n += len(composed)
+    joined = "".join(out)
+    if joined != unicodedata.normalize("NFC", text):
+        return unicodedata.normalize("NFC", text), None  # a composition across pieces: no map
+    return joined, SourceMap(tuple(points), tuple(shifts))
+
+
+def _aligned_map(given: str, text: str) -> SourceMap | None:
+    """Where each character of ``text`` (``given`` normalised, composed already) stands in
+    ``given``: normalising only drops characters and turns white space into a space or a newline,
+    so the characters are matched left to right, a character of ``given`` that does not match
+    being one that was dropped. None if ``text`` cannot be matched so (not expected)."""
+    points, shifts = [0], [0]
+    i = j = 0
+    n, m = len(given), len(text)
+    while j < m:
+        if given[i : i + _BLOCK] == text[j : j + _BLOCK]:
+            step = min(_BLOCK, m - j)
+            i, j = i + step, j + step
+            continue
+        if i >= n:
+            return None
+        a, b = given[i], text[j]
+        # white space turned into a space or newline, unless the next character is the one written
+        # ("\r\n": the "\r" was dropped)
+        if a == b or (b in " \n" and a.isspace() and given[i + 1 : i + 2] != b):
+            i, j = i + 1, j + 1
+            continue
+        i += 1  # a dropped character: from j on, the text stands one further along
+        if points[-1] == j:
+            shifts[-1] = i - j
+        else:
+            points.append(j)
+            shifts.append(i - j)
+    return SourceMap(tuple(points), tuple(shifts))
+
+
+def normalize_mapped(given: str) -> tuple[str, SourceMap | None]:
+    """``normalize(given)`` and where its characters stand in ``given`` (None if that could not be
+    worked out; offsets then stay those of the normalised text)."""
+    text = normalize(given)
+    if text == given:
+        return text, SourceMap((0,), (0,))
+    composed, nfc = given, None
+    if not unicodedata.is_normalized("NFC", given):
+        composed, nfc = _composed_map(given)
+        if nfc is None:
+            return text, None
+    aligned = _aligned_map(composed, text)
+    if aligned is None:
+        return text, None
+    return text, SourceMap(aligned.points, aligned.shifts, nfc)
+
+
 def _is_abbreviation(chunk: str) -> bool:
     last = chunk.rstrip("\"'”’)]").rsplit(None, 1)[-1] if chunk.strip() else ""
     word = last.rstrip(".").lower()
@@ -238,5 +315,5 @@ def detect_language(text: str) -> str:
 
 
 def make_document(text: str) -> Document:
-    text = normalize(check_text(text))
-    return Document(text=text, sentences=split_sentences(text), lang=detect_language(text))
+    text, source = normalize_mapped(check_text(text))
+    return Document(text=text, sentences=split_sentences(text), lang=detect_language(text), source=source)
