@@ -6,7 +6,10 @@ would be cut apart. orgstruct.text.unwrap_lines joins such lines; this benchmark
 prints what the shipped extraction (learned parts on) and the shipped classifier
 read on the documents as given, wrapped at 78 columns with blank lines between
 paragraphs, wrapped at 45 columns (a newspaper column) with no blank lines, and
-"PDF-like" (45 columns, words hyphenated at line ends, doubled spaces, soft hyphens);
+"PDF-like" (45 columns, words hyphenated at line ends, doubled spaces, soft hyphens), and
+PDF-like cut into pages of 25 lines with a running header, a page number and a form feed
+between pages (as PDF-to-text tools give them), or without the form feeds (copied out of a
+viewer);
 with the layout repairs switched off (text.UNWRAP = False) next to it. The gold sets
 never choose anything here: the joining's two numbers (WRAP_MIN_LINE, WRAP_SHARE) were
 set on data/gold_train.
@@ -61,7 +64,40 @@ def pdf_like(text: str, width: int = 45) -> str:
     return "\n".join(out)
 
 
-FORMS = {"as given": lambda t: t, "wrapped 78": wrapped_78, "wrapped 45": wrapped_45, "PDF-like 45": pdf_like}
+_HEADERS = ("InSight Crime | Investigations", "Organized Crime Review 2024", "Informe especial: crimen organizado")
+_FOOTERS = ("{n}", "Page {n}", "- {n} -", "Página {n} de {m}")
+
+
+def pdf_pages(text: str, lines_per_page: int = 25) -> str:
+    """PDF-like, cut into pages as a PDF-to-text tool gives them: a running header at the top of
+    every page, a page number at the foot, and a form feed between pages, wherever the page
+    ends (mid-sentence, mid-word). Header and footer are drawn per document (seeded)."""
+    rng = random.Random(len(text) + 1)
+    header, footer = rng.choice(_HEADERS), rng.choice(_FOOTERS)
+    lines = pdf_like(text).split("\n")
+    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
+    out = []
+    for n, page in enumerate(pages, 1):
+        out.append(("\f" if n > 1 else "") + header)
+        out.extend(page)
+        out.append(footer.format(n=n, m=len(pages)))
+    return "\n".join(out)
+
+
+def pdf_pages_no_form_feed(text: str) -> str:
+    """PDF pages copied out of a viewer, which drops the form feeds and keeps the headers and page
+    numbers."""
+    return pdf_pages(text).replace("\f", "")
+
+
+FORMS = {
+    "as given": lambda t: t,
+    "wrapped 78": wrapped_78,
+    "wrapped 45": wrapped_45,
+    "PDF-like 45": pdf_like,
+    "PDF pages": pdf_pages,
+    "PDF pages, no form feed": pdf_pages_no_form_feed,
+}
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from orgstruct.text import (
     check_text,
     decode_bytes,
     detect_language,
+    drop_page_furniture,
     make_document,
     normalize,
     normalize_mapped,
@@ -238,7 +239,24 @@ def test_unchanged_text_keeps_its_offsets(seed_text):
 @given(
     st.lists(
         st.sampled_from(
-            ["Los", "Zetas", "fis-", "\n", "\r\n", " ", "  ", "\u00ad", "\u200b", "e\u0301", "\t", "á", "x" * 40]
+            [
+                "Los",
+                "Zetas",
+                "fis-",
+                "\n",
+                "\r\n",
+                " ",
+                "  ",
+                "\u00ad",
+                "\u200b",
+                "e\u0301",
+                "\t",
+                "á",
+                "x" * 40,
+                "\f",
+                "12",
+                "Page 3",
+            ]
         ),
         min_size=1,
         max_size=60,
@@ -249,3 +267,65 @@ def test_every_normalised_character_stands_on_the_input_character_it_came_from(p
     text, source = normalize_mapped(given_text)
     assert source is not None
     _stands_where_written(given_text, text, source)
+
+
+_PAGE_ONE = (
+    "InSight Crime | Investigations\n"
+    "Prosecutors said the Cartel del Noreste grew out of Los Zetas in 2015 and that the group was\n"
+    "run from Nuevo Laredo by Juan Gerardo Treviño Chávez, who fought the Gulf Cartel for the\n"
+    "border crossings with his cousin Juan Cisneros Treviño and a cell of gunmen that answered to\n"
+)
+_PAGE_TWO = (
+    "InSight Crime | Investigations\n"
+    "\n"
+    "him directly. The Tropa del Infierno, its armed wing, was led by a former police officer from\n"
+    "Tamaulipas who reported to the leadership in Nuevo Laredo.\n"
+)
+
+
+@pytest.mark.parametrize("form_feed", ["\f", ""])
+def test_page_headers_and_numbers_are_dropped_and_the_sentence_rejoined(form_feed):
+    for footer in ("{n}", "Page {n} of 3", "- {n} -"):
+        given = (
+            _PAGE_ONE
+            + footer.format(n=1)
+            + "\n\n"
+            + form_feed
+            + _PAGE_TWO
+            + footer.format(n=2)
+            + "\n"
+            + form_feed
+            + "InSight Crime | Investigations\n"
+            + "Treviño Chávez was arrested in Houston in 2025, according to the indictment unsealed\n"
+            + "there; his cousin took over the plazas.\n"
+            + footer.format(n=3)
+        )
+        text = normalize(given)
+        assert "InSight" not in text and "Page" not in text and " 1 " not in text, (footer, text)
+        sentences = [s.text for s in split_sentences(text)]
+        assert sentences[0].endswith("a cell of gunmen that answered to him directly."), sentences
+        assert sentences[-1].endswith("his cousin took over the plazas."), sentences
+        assert "Nuevo Laredo." in sentences[1]  # a line that ends a sentence near a page break is text
+        text, source = normalize_mapped(given)
+        _stands_where_written(given, text, source)
+
+
+def test_page_numbers_without_page_breaks_count_up():
+    given = (
+        "Los Zetas\n"
+        "The group was founded by deserters of the special forces, according to the indictment\n"
+        "1\n"
+        "Los Zetas\n"
+        "Its first leader was Arturo Guzmán Decena, a former lieutenant of the special forces.\n"
+        "2\n"
+    )
+    # bare numbers counting up, one of them inside a paragraph: page numbers, and the line written
+    # at the top of each page a running header
+    assert normalize(given).startswith(
+        "The group was founded by deserters of the special forces, according to the indictment Its"
+    )
+    # the same lines, but the numbers do not count up, or none stands inside a paragraph: text
+    backwards = given.replace("indictment\n1\n", "indictment\n2\n").replace("forces.\n2\n", "forces.\n1\n")
+    after_full_stops = given.replace("indictment\n1\n", "indictment.\n1\n")
+    for quiet in (backwards, after_full_stops):
+        assert drop_page_furniture(quiet)[0] == quiet

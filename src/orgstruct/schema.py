@@ -30,22 +30,21 @@ class SourceMap:
     """Where the characters of the normalised text stand in the text as given.
 
     Normalising (``orgstruct.text.normalize``) only drops characters (a soft hyphen, the "\\r" of
-    "\\r\\n", a hyphen and newline joining a word broken at a line end, a space of a run), turns
-    white space into a space or a newline, and composes accents (NFC). So a normalised position
-    ``p`` stands at ``p + shift`` in the input, the shift growing where characters were dropped:
-    from normalised position ``points[k]`` on, the shift is ``shifts[k]``. ``composed`` maps the
-    NFC-composed text to the input when composing changed it (text pasted from macOS or PDFs
-    writes "é" as "e" and a combining accent)."""
+    "\\r\\n", a hyphen and newline joining a word broken at a line end, a space of a run, a page's
+    running header and number), turns white space into a space or a newline, and composes
+    accents (NFC). So, step by step, a position ``p`` of a step's output stands at ``p + shift`` in
+    its input, the shift growing where characters were dropped: from position ``points[k]`` on,
+    the shift is ``shifts[k]``. ``before`` is the map of the step before (None for the first)."""
 
     points: tuple[int, ...]
     shifts: tuple[int, ...]
-    composed: SourceMap | None = None
+    before: SourceMap | None = None
 
     def source(self, pos: int) -> int:
         """The input offset of normalised offset ``pos``."""
         k = bisect_right(self.points, pos) - 1
         out = pos + (self.shifts[k] if k >= 0 else 0)
-        return self.composed.source(out) if self.composed is not None else out
+        return self.before.source(out) if self.before is not None else out
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The input span of normalised span [start, end): from its first character's place to

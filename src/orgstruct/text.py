@@ -158,15 +158,127 @@ def unwrap_lines(text: str) -> str:
     return "".join(out)
 
 
+# a page number as a line of its own: "12", "- 12 -", "Page 12", "Página 3 de 14", "3/14"
+_PAGE_NUMBER = re.compile(
+    r"(?:(?:page|p[áa]gina|p[áa]g\.|p\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|de|/)\s*\d{1,4})?", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+FURNITURE_REACH = 2  # lines with text before and after a page break in which its header and footer stand
+FURNITURE_MAX = 100  # characters: a running header or footer is one short line
+
+
+def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
+    """Text from a PDF carries each page's running header and page number into the middle of a
+    paragraph ("...was led by\\n12\\n\\fInSight Crime | Investigations\\nJuan Pérez..."): they
+    would end the sentence or be read into a name. Dropped, with the blank lines around them:
+
+    * a form feed (a page break) marks where a page starts; so do the text's start and end when
+      it has one;
+    * with none, page numbers standing alone, written the same way and counting up (1, 2, 3)
+      mark them, with the text's start and end; bare numbers ("2") only if one of them stands
+      after a line that runs on (no full stop), inside a paragraph;
+    * within FURNITURE_REACH lines of text of a page start, a page number, and a line written
+      the same (but for its digits) at least twice, each time near a page start, and not
+      ending a sentence, are furniture.
+
+    Returns the text and where its characters stand in the input."""
+    if "\n" not in text:
+        return text.replace("\f", " "), SourceMap((0,), (0,))
+    lines = text.split("\n")
+    keys = [line.replace("\f", " ").strip() for line in lines]
+    filled = [i for i, k in enumerate(keys) if k]
+    rank = {i: r for r, i in enumerate(filled)}
+    numbers = [i for i in filled if len(keys[i]) <= FURNITURE_MAX and _PAGE_NUMBER.fullmatch(keys[i])]
+    starts: set[int] = set()  # ranks of the lines that open a page
+    for i, line in enumerate(lines):
+        if "\f" in line:
+            starts.add(next((rank[j] for j in filled if j >= i), len(filled)))
+    if starts:
+        starts |= {0, len(filled)}
+    else:
+        by_shape: dict[str, list[int]] = {}
+        for i in numbers:
+            by_shape.setdefault(_DIGITS.sub("#", keys[i]).casefold(), []).append(i)
+        for shape, lines_of in by_shape.items():
+            pages = [int(_DIGITS.findall(keys[i])[0]) for i in lines_of]
+            counted = len(pages) >= 2 and pages == list(range(pages[0], pages[0] + len(pages)))
+            interrupts = any(
+                rank[i] > 0
+                and len(keys[filled[rank[i] - 1]]) >= WRAP_MIN_LINE
+                and not _LINE_END.search(keys[filled[rank[i] - 1]])
+                for i in lines_of
+            )
+            if counted and (shape != "#" or interrupts):
+                starts |= {rank[i] + 1 for i in lines_of}  # a page starts after its predecessor's number
+        if starts:
+            starts |= {0, len(filled)}
+    if not starts:
+        return text.replace("\f", " "), SourceMap((0,), (0,))
+
+    def near(r: int) -> bool:
+        return any(b - FURNITURE_REACH <= r < b + FURNITURE_REACH for b in starts)
+
+    furniture = {i for i in numbers if near(rank[i])}
+    same: dict[str, list[int]] = {}
+    for i in filled:
+        if len(keys[i]) <= FURNITURE_MAX:
+            same.setdefault(_DIGITS.sub("#", keys[i]).casefold(), []).append(i)
+    for group in same.values():
+        # a line of text that ends a sentence is no header, even when written twice
+        if len(group) >= 2 and all(near(rank[i]) for i in group) and not _SENTENCE_END.search(keys[group[0]]):
+            furniture.update(group)
+    # a page break, or furniture, and the blank lines around it: dropped, the lines of text on
+    # either side then meet as two lines (joined by unwrap_lines if the first runs on)
+    dropped: set[int] = set()
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and (not keys[i] or i in furniture):
+            run.append(i)
+            continue
+        if any(j in furniture or "\f" in lines[j] for j in run):
+            dropped.update(run)
+        run = []
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    out: list[str] = []
+    points, shifts = [0], [0]
+    size = 0  # length of the output so far
+    kept = [i for i in range(len(lines)) if i not in dropped]
+    for n, i in enumerate(kept):
+        line = lines[i]
+        lead = len(line) - len(line.lstrip("\f"))  # a form feed opening the line: dropped
+        begin = offsets[i] + lead
+        if begin - size != shifts[-1]:
+            if points[-1] == size:
+                shifts[-1] = begin - size
+            else:
+                points.append(size)
+                shifts.append(begin - size)
+        piece = line[lead:].replace("\f", " ") + ("\n" if n + 1 < len(kept) else "")
+        out.append(piece)
+        size += len(piece)
+    return "".join(out), SourceMap(tuple(points), tuple(shifts))
+
+
+def _prepared(text: str) -> str:
+    """NFC, one newline form, invisible characters dropped, any run of horizontal white space one
+    plain space: the steps before the page furniture and the line joining."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES))
+
+
 def normalize(text: str) -> str:
     """NFC, one newline form, invisible characters (soft hyphens, zero-width spaces) dropped, any
-    run of horizontal white space one plain space, hard-wrapped lines joined (``unwrap_lines``).
-    Offsets in the result, which evidence refers to, are offsets into this text (the sentence
-    itself is given with each piece of evidence)."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    run of horizontal white space one plain space, page headers and numbers dropped
+    (``drop_page_furniture``), hard-wrapped lines joined (``unwrap_lines``). Offsets in the
+    result, which evidence refers to, are offsets into this text (the sentence itself is given
+    with each piece of evidence; ``normalize_mapped`` gives where they stand in the input)."""
     if not UNWRAP:
+        text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
         return text.replace("\u00a0", " ").replace("\t", " ")
-    return unwrap_lines(_SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES)))
+    return unwrap_lines(drop_page_furniture(_prepared(text))[0])
 
 
 _BLOCK = 256  # characters compared at once while aligning the normalised text with the input
@@ -199,7 +311,7 @@ def _composed_map(text: str) -> tuple[str, SourceMap | None]:
     return joined, SourceMap(tuple(points), tuple(shifts))
 
 
-def _aligned_map(given: str, text: str) -> SourceMap | None:
+def _aligned_map(given: str, text: str, before: SourceMap | None = None) -> SourceMap | None:
     """Where each character of ``text`` (``given`` normalised, composed already) stands in
     ``given``: normalising only drops characters and turns white space into a space or a newline,
     so the characters are matched left to right, a character of ``given`` that does not match
@@ -215,9 +327,8 @@ def _aligned_map(given: str, text: str) -> SourceMap | None:
         if i >= n:
             return None
         a, b = given[i], text[j]
-        # white space turned into a space or newline, unless the next character is the one written
-        # ("\r\n": the "\r" was dropped)
-        if a == b or (b in " \n" and a.isspace() and given[i + 1 : i + 2] != b):
+        # white space turned into a space or newline, but the "\r" of "\r\n" was dropped
+        if a == b or (b in " \n" and a.isspace() and not (a == "\r" and given[i + 1 : i + 2] == "\n")):
             i, j = i + 1, j + 1
             continue
         i += 1  # a dropped character: from j on, the text stands one further along
@@ -226,7 +337,7 @@ def _aligned_map(given: str, text: str) -> SourceMap | None:
         else:
             points.append(j)
             shifts.append(i - j)
-    return SourceMap(tuple(points), tuple(shifts))
+    return SourceMap(tuple(points), tuple(shifts), before)
 
 
 def normalize_mapped(given: str) -> tuple[str, SourceMap | None]:
@@ -235,15 +346,20 @@ def normalize_mapped(given: str) -> tuple[str, SourceMap | None]:
     text = normalize(given)
     if text == given:
         return text, SourceMap((0,), (0,))
+    if not UNWRAP:
+        return text, None
     composed, nfc = given, None
     if not unicodedata.is_normalized("NFC", given):
         composed, nfc = _composed_map(given)
         if nfc is None:
             return text, None
-    aligned = _aligned_map(composed, text)
-    if aligned is None:
+    prepared = _prepared(composed)
+    steps = _aligned_map(composed, prepared, nfc)
+    if steps is None:
         return text, None
-    return text, SourceMap(aligned.points, aligned.shifts, nfc)
+    kept, furniture = drop_page_furniture(prepared)
+    steps = _aligned_map(kept, text, SourceMap(furniture.points, furniture.shifts, steps))
+    return text, steps
 
 
 def _is_abbreviation(chunk: str) -> bool:
