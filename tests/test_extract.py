@@ -471,6 +471,15 @@ def test_a_name_described_as_a_group_right_after_it_is_a_group():
     assert "Juan Pérez" in {p.name for p in x.persons}
 
 
+def test_a_name_a_verb_calls_a_group_is_a_group():
+    x = extract(
+        "The Kings of Shejo Port are a family clan led by the brothers Juan and Pedro Reyes. "
+        "Los Pulpos son una banda de sicarios de Trujillo. Marco Reyes is a gang leader in the port."
+    )
+    assert {g.name for g in x.groups} == {"Kings of Shejo Port", "Los Pulpos"}
+    assert {"Juan Reyes", "Pedro Reyes", "Marco Reyes"} <= {p.name for p in x.persons}
+
+
 def test_a_business_known_by_a_name_is_a_group():
     x = extract("His drug business was known as The Company. Su negocio, llamado La Empresa, creció.")
     assert "The Company" in {g.name for g in x.groups}

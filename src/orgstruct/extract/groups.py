@@ -633,6 +633,19 @@ _DESCRIBED = re.compile(
     r"(?!\s*-?\s*(?:leaders?|members?|boss|bosses|chiefs?|founders?|figures?|associates?|affiliates?|enforcers?|"
     r"veterans?|líder|jefe|miembro|integrante|cabecilla|fundador))"
 )
+# a name said to be a group by its verb: "The Kings of Shejo Port are a family clan", "Los Pulpos
+# son una banda", "La Constru was a criminal network" (not "X is a gang leader", as above)
+_NAME_OF = r"[A-ZÁÉÍÓÚÑ][\w\-]+(?:\s+(?:(?:of|of the|de|del|de la|de los|la|los)\s+)?[A-ZÁÉÍÓÚÑ][\w\-]+){0,3}"
+_DESCRIBED_BY_VERB = re.compile(
+    r"(?:(?<![\w,] )\b(?i:la|el|los|las|the)\s+)?(?P<name>" + _NAME_OF + r")\s+(?:is|are|was|were|es|son|era|eran|fue|fueron)\s+"
+    r"(?:(?:still|now|today|hoy|ahora|aún|todavía)\s+)?(?:un|una|a|an)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:milicia|militia|pandilla|gang|street gang|banda|cartel|cártel|mafia|grupo armado|armed group|"
+    r"criminal group|grupo criminal|organización criminal|criminal organi[sz]ation|syndicate|triad|"
+    r"family clan|clan familiar|crime family|clan|criminal network|trafficking network|red criminal|red de narcotráfico|"
+    r"crew|faction|facción|splinter group|offshoot|escisión|clica|clika)\b"
+    r"(?!\s*-?\s*(?:leaders?|members?|boss|bosses|chiefs?|founders?|figures?|associates?|affiliates?|enforcers?|"
+    r"veterans?|líder|jefe|miembro|integrante|cabecilla|fundador))"
+)
 # one name after a singular gang noun: "la pandilla Pentágono", "la pandilla panameña Bagdad",
 # "la banda «Talibán»"
 _AFTER_GANG_NOUN = re.compile(
@@ -648,7 +661,7 @@ def _listed_names(doc: Document, sent, lex: EntityLexicon) -> list[tuple[int, st
     for m in _LISTED.finditer(doc.text, sent.start, sent.end):
         for part in _LIST_PART.finditer(m.group("list")):
             out.append((m.start("list") + part.start("name"), part.group("name")))
-    for regex in (_AFTER_GANG_NOUN, _DESCRIBED):
+    for regex in (_AFTER_GANG_NOUN, _DESCRIBED, _DESCRIBED_BY_VERB):
         for m in regex.finditer(doc.text, sent.start, sent.end):
             out.append((m.start("name"), m.group("name")))
     keep = []
