@@ -123,7 +123,7 @@ def main() -> None:
                         f"{s['groups_f1']:.3f} / {s['persons_f1']:.3f}"
                     )
                 label = form if unwrap else f"{form}, not repaired"
-                print(f"  {folder:10} {label:28} " + "   ".join(cells))
+                print(f"  {folder:10} {label:37} " + "   ".join(cells))
     text_module.UNWRAP = True
 
     print("classifier on the group-disjoint test split: macro F1 / log loss")
@@ -141,7 +141,7 @@ def main() -> None:
             s = evaluate_model(model, test_ex)
             label = form if unwrap else f"{form}, not repaired"
             print(
-                f"  {label:28} macro F1 {s['macro_f1']:.3f}  log loss {s['log_loss']:.3f}  "
+                f"  {label:37} macro F1 {s['macro_f1']:.3f}  log loss {s['log_loss']:.3f}  "
                 f"({len(test_ex)} groups, {len(missed)} not found)"
             )
     text_module.UNWRAP = True

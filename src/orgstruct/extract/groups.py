@@ -637,7 +637,9 @@ _DESCRIBED = re.compile(
 # son una banda", "La Constru was a criminal network" (not "X is a gang leader", as above)
 _NAME_OF = r"[A-ZÁÉÍÓÚÑ][\w\-]+(?:\s+(?:(?:of|of the|de|del|de la|de los|la|los)\s+)?[A-ZÁÉÍÓÚÑ][\w\-]+){0,3}"
 _DESCRIBED_BY_VERB = re.compile(
-    r"(?:(?<![\w,] )\b(?i:la|el|los|las|the)\s+)?(?P<name>" + _NAME_OF + r")\s+(?:is|are|was|were|es|son|era|eran|fue|fueron)\s+"
+    r"(?:(?<![\w,] )\b(?i:la|el|los|las|the)\s+)?(?P<name>"
+    + _NAME_OF
+    + r")\s+(?:is|are|was|were|es|son|era|eran|fue|fueron)\s+"
     r"(?:(?:still|now|today|hoy|ahora|aún|todavía)\s+)?(?:un|una|a|an)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:milicia|militia|pandilla|gang|street gang|banda|cartel|cártel|mafia|grupo armado|armed group|"
     r"criminal group|grupo criminal|organización criminal|criminal organi[sz]ation|syndicate|triad|"
