@@ -521,6 +521,16 @@ def test_newspapers_offices_counts_prepositions_and_quoted_initials_are_not_grou
     assert not names & {"Taipei Times", "Northern District of Illinois", "16 Americans", "Del grupo", "UU", "JR"}
 
 
+def test_newspapers_named_with_their_article_and_intelligence_services_are_not_groups():
+    text = (
+        "Un informe citado por La Reforma atribuye la ruta a Los Zetas. A police report quoted by La Provence "
+        "describes the Brise de Mer. The meeting brought together the CIA and MI6 against the Cartel of the Suns."
+    )
+    names = {g.name for g in extract(text, learned=False).groups}
+    assert {"Los Zetas", "Brise de Mer", "Cartel of the Suns"} <= names
+    assert not names & {"La Reforma", "Reforma", "La Provence", "Provence", "CIA", "MI6"}
+
+
 def test_short_surnames_after_los_and_a_sentence_initial_the_name_families():
     x = extract("Dos linajes: los Bao y los Wei. The Cuntreras, originally from Siculiana, fled.")
     names = {g.name for g in x.groups} | {a for g in x.groups for a in g.aliases}

@@ -322,8 +322,8 @@ def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str
 
 def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow_place: bool = False) -> bool:
     f = fold(text)
-    if f in lex.media or fold(text.removeprefix("the ")) in lex.media:
-        return True
+    if f in lex.media or re.sub(r"^(?:the|la|el|los|las|le|il|o|a)\s+", "", f) in lex.media:
+        return True  # a newspaper, with or without its article ("La Reforma", "the Guardian")
     if " ".join(t for t in f.split() if t not in _ARTICLES) in _STATE_FORCES:
         return True
     before = doc.text[max(0, start - 40) : start]
