@@ -531,6 +531,16 @@ def test_newspapers_named_with_their_article_and_intelligence_services_are_not_g
     assert not names & {"La Reforma", "Reforma", "La Provence", "Provence", "CIA", "MI6"}
 
 
+def test_a_trial_named_like_a_family_is_no_group():
+    x = extract(
+        "Zagaria had been sentenced in the Spartacus trial together with Francesco Schiavone. "
+        "The Hamzys fought the Alameddines, and the Pink Panthers case went on."
+    )
+    names = {g.name for g in x.groups}
+    assert "Spartacus" not in names and {"Pink Panthers"} <= names
+    assert any("Hamzys" in n for n in names) and any("Alameddines" in n for n in names)
+
+
 def test_short_surnames_after_los_and_a_sentence_initial_the_name_families():
     x = extract("Dos linajes: los Bao y los Wei. The Cuntreras, originally from Siculiana, fled.")
     names = {g.name for g in x.groups} | {a for g in x.groups for a in g.aliases}

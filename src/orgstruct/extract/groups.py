@@ -320,6 +320,14 @@ def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str
     return match_text.rstrip(".'’ "), start
 
 
+# a trial, an investigation or a police operation named by the word before it: "the Spartacus trial"
+_PROCEEDING_AFTER = re.compile(
+    r"\s+(?:trial|maxi-trial|case|investigation|inquiry|probe|indictment|proceedings|hearings?|verdict|"
+    r"operation|sting|raids?)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow_place: bool = False) -> bool:
     f = fold(text)
     if f in lex.media or re.sub(r"^(?:the|la|el|los|las|le|il|o|a)\s+", "", f) in lex.media:
@@ -1431,6 +1439,8 @@ def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) 
     spanish = article.group(1) in ("los", "las")
     if len(word) < (3 if spanish else 4):
         return False
+    if _PROCEEDING_AFTER.match(doc.text, start + len(word)):
+        return False  # "the Spartacus trial": a case's name
     return word.endswith("s") or spanish
 
 
