@@ -1124,6 +1124,16 @@ def _bare_caps(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]):
             if words and fold(words[0]) in _ARTICLES:
                 start += len(words[0]) + 1
                 words = words[1:]
+            if (
+                len(words) >= 3
+                and words[1] == "de"
+                and not words[0].endswith("s")
+                and re.search(r"\b(?:los|las)\s+$", doc.text[max(0, start - 5) : start])
+            ):
+                # "los Pelle de San Luca", "los Commisso de Siderno": a family named by its surname and
+                # its town; the surname alone is the candidate (a plural noun, "los Caballeros de
+                # Malta", ends in -s and stays out)
+                words = words[:1]
             if len(words) != 1:
                 continue
             word = words[0].rstrip("'’s") if words[0].endswith(("'s", "’s", "'", "’")) else words[0]
