@@ -534,7 +534,7 @@ def test_newspapers_named_with_their_article_and_intelligence_services_are_not_g
 def test_families_named_by_surname_and_town_in_spanish():
     x = extract(
         "La operación golpeó a los Pelle de San Luca, los Commisso de Siderno y los Alvaro de Sinopoli. "
-        "Los Caballeros de Malta no tienen nada que ver. El fiscal Juan de Dios habló con Pedro de Souza."
+        "Nada tienen que ver los Caballeros de Malta. El fiscal Juan de Dios habló con Pedro de Souza."
     )
     assert {g.name for g in x.groups} == {"los Pelle", "los Commisso", "los Alvaro"}
     assert {p.name for p in x.persons} == {"Juan de Dios", "Pedro de Souza"}
