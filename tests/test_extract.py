@@ -531,6 +531,19 @@ def test_newspapers_named_with_their_article_and_intelligence_services_are_not_g
     assert not names & {"La Reforma", "Reforma", "La Provence", "Provence", "CIA", "MI6"}
 
 
+def test_the_head_of_something_else_is_no_leader_of_the_texts_group():
+    text = (
+        "The United Bamboo Gang grew in Taipei. Court records showed the order came from Vice Admiral "
+        "Wang Hsi-ling, chief of Taiwan's military intelligence bureau. Chen Chi-li, the head of the gang, "
+        "carried it out. Los Pulpos dominan Trujillo. Para Luis Cedeño, sociólogo al frente del Observatorio "
+        "del Delito, la banda es violenta. Carlos Arteaga, jefe de la banda, cayó en 2019."
+    )
+    x = extract(text, learned=False)
+    leads = {(x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations if r.type == "leads"}
+    assert ("Chen Chi-li", "United Bamboo Gang") in leads and ("Carlos Arteaga", "Los Pulpos") in leads
+    assert not {h for h, _ in leads} & {"Wang Hsi-ling", "Luis Cedeño"}
+
+
 def test_families_named_by_surname_and_town_in_spanish():
     x = extract(
         "La operación golpeó a los Pelle de San Luca, los Commisso de Siderno y los Alvaro de Sinopoli. "
