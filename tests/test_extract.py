@@ -531,6 +531,33 @@ def test_newspapers_named_with_their_article_and_intelligence_services_are_not_g
     assert not names & {"La Reforma", "Reforma", "La Provence", "Provence", "CIA", "MI6"}
 
 
+@pytest.mark.parametrize(
+    "text, name, alias",
+    [
+        ("The Ninkyo Yamaguchi-gumi was renamed the Kizuna-kai in 2017.", "Ninkyo Yamaguchi-gumi", "Kizuna-kai"),
+        (
+            "In 2017 the Ninkyo Yamaguchi-gumi changed its name to the Kizuna-kai.",
+            "Ninkyo Yamaguchi-gumi",
+            "Kizuna-kai",
+        ),
+        ("The Sumiyoshi-kai began as the Minato-kai in 1958.", "Sumiyoshi-kai", "Minato-kai"),
+        ("La banda Los Pulpos fue rebautizada como Los Nuevos Pulpos.", "Los Pulpos", "Los Nuevos Pulpos"),
+        ("Los Pulpos, antes conocidos como Los Pulpitos, dominan Trujillo.", "Los Pulpos", "Los Pulpitos"),
+        ("Los Pulpos controlan Trujillo. La banda empezó como Los Pulpitos en 2005.", "Los Pulpos", "Los Pulpitos"),
+    ],
+)
+def test_a_former_name_is_an_alias(text, name, alias):
+    [g] = extract(text, learned=False).groups
+    assert g.name == name and alias in g.aliases
+
+
+def test_a_former_name_after_a_relative_pronoun_goes_to_the_name_before_it_or_nowhere():
+    x = extract("La DIJ actuó en 2021. Bagdad, que empezó como Niños del Silencio, domina El Chorrillo.", learned=False)
+    assert all("Niños del Silencio" not in g.aliases for g in x.groups)
+    x = extract("Juan Pérez controla Trujillo. Juan Pérez empezó como sicario de Los Malditos.", learned=False)
+    assert {g.name for g in x.groups} == {"Los Malditos"}
+
+
 def test_the_head_of_something_else_is_no_leader_of_the_texts_group():
     text = (
         "The United Bamboo Gang grew in Taipei. Court records showed the order came from Vice Admiral "

@@ -39,7 +39,7 @@ _AKA = re.compile(
     r"^[)\"”»’]?\s*[,—–]?\s*(?:(?:the|a|an|el|la|los|las|un|una)\s+(?:[a-záéíóúñ\-]+\s+){1,3}?)?(?:also known as|better known as|"
     r"known as|known (?:in|to|by|among) (?:[\w\-]+\s+){1,3}?as|a\.k\.a\.?|aka|also called|conocid[oa] como|"
     r"formerly(?: known as| called)?|originally (?:known as|called|named)|previously (?:known as|called)|"
-    r"(?:antes|anteriormente|originalmente) (?:conocid[oa] como|llamad[oa])|"
+    r"(?:antes|anteriormente|originalmente) (?:conocid[oa]s? como|llamad[oa]s?)|"
     r"conocid[oa]s? (?:en|por|entre) (?:[\w\-]+\s+){1,3}?como|también conocid[oa]s? como|también llamad[oa]s?|"
     r"(?<=,)\s*(?:or|o)(?:\s+(?:simply|just|simplemente|sencillamente))?)\s+(?:the\s+|los\s+|las\s+)?"
     r"[\"“«]?" + _NAME_SEQ
@@ -81,6 +81,9 @@ _NAMED_LATER = re.compile(
     r"se hace llamar|se hacía llamar|se hacen llamar)|se (?:(?:les|le|los|las|la|lo) )?(?:conoce|conoció|conocía|conocen|"
     r"conocían|llama|llamó|llamaba|apodó) (?:también )?como|se (?:hace|hacía|hacían|hacen|hizo|hicieron) llamar|"
     r"(?:recast|rebranded|renamed|reinvented|restyled) (?:itself|themselves)(?: as)?|se rebautizó como|"
+    r"(?:was|were) (?:renamed|rebranded)(?: as)?|changed (?:its|their) name to|"
+    r"cambió (?:su|de) nombre (?:a|por)|(?:fue|fueron) rebautizad[oa]s?(?: como)?|"
+    r"(?:began|started|started out) (?:life |in \d{4} )?as|(?:empezó|comenzó|empezaron|comenzaron) como|"
     r"(?i:(?:was|were) (?:founded|born|created|formed|set up)(?: in \d{4})? as|(?:nació|nacieron|surgió|surgieron)"
     r"(?: en \d{4})? como|(?:fue|fueron) (?:fundad[oa]s?|cread[oa]s?) como|(?:its|their) (?:first|original|former|old) "
     r"name,?|(?:su|sus) (?:primer|antiguo|original) nombre,?)|"
@@ -105,9 +108,11 @@ _NAMED_AFTER_NICKNAME = re.compile(
     r"\b(?:conoce|conoció|conocía|conocen|conocían|known|llamaban|llaman|called)\s+(?:también\s+|also\s+)?(?:como|as)\s+"
     r"(?:la|el|the)\s+(?P<name>(?:banda|organización|red|pandilla|gang|band)\s+(?:de|of)\s+(?:El|La)\s+[A-ZÁÉÍÓÚÑ][\w\-]+)"
 )
+_RELATIVE_BEFORE = re.compile(r",?\s*\b(?:que|which|who|that)\s+$", re.IGNORECASE)
 # naming constructions with no relative pronoun: their subject is the group spoken of before
 _SUBJECTLESS_NAMING = re.compile(
     r"se\s|(?:recast|rebranded|renamed|reinvented|restyled|pasó|came|come|comes|became|was|were|is|are|its|their|"
+    r"changed|began|started|cambió|empezó|comenzó|empezaron|comenzaron|"
     r"nació|nacieron|surgió|surgieron|fue|fueron|su|sus|"  # (case-insensitive)
     r"the nickname|a nickname|el apodo|el sobrenombre|call|calls|called|calling|dub|dubbed|also goes|goes|go|went|"
     r"llaman|llamaban|llamaron|apodan|apodaban|apodaron)\b",
@@ -949,6 +954,13 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
                 # the group named as the object ("llamar a Los Zetas «los Sanguinarios»"), else one
                 # named just before; "called them 'the Family'" three sentences on is left alone
                 before = [j for j, c in enumerate(cands) if m.start() <= c.start and c.end <= m.start("name")] or before
+            relative = _RELATIVE_BEFORE.search(doc.text, max(sent.start, m.start() - 14), m.start())
+            if m.re is _NAMED_LATER and relative:
+                # "Bagdad, que empezó como Niños del Silencio": the name before the relative pronoun,
+                # or none if that name is no group found
+                before = [j for j in before if 0 <= relative.start() - cands[j].end <= 2]
+                if not before:
+                    continue
             if not before and _SUBJECTLESS_NAMING.match(m.group(0)):
                 # "Al principio se hacían llamar La Empresa": the group the last sentences spoke of
                 before = [j for j, c in enumerate(cands) if c.end <= m.start() and sent.index - c.sentence <= 3]
