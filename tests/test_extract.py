@@ -558,6 +558,16 @@ def test_a_former_name_after_a_relative_pronoun_goes_to_the_name_before_it_or_no
     assert {g.name for g in x.groups} == {"Los Malditos"}
 
 
+def test_a_role_in_the_group_said_by_a_possessive_is_membership():
+    text = (
+        "Los Pulpos control Trujillo. Police arrested Pedro Reyes, the group's accountant. "
+        "Mario Reyes, one of its hitmen, was arrested too. Nicola Gobbo, then the family's lawyer, testified."
+    )
+    x = extract(text, learned=False)
+    members = {x.entity_name(r.head) for r in x.relations if r.type == "works_for"}
+    assert members == {"Pedro Reyes", "Mario Reyes"}
+
+
 def test_the_head_of_something_else_is_no_leader_of_the_texts_group():
     text = (
         "The United Bamboo Gang grew in Taipei. Court records showed the order came from Vice Admiral "

@@ -937,6 +937,12 @@ def _successors_lead(found: dict[tuple, Relation]) -> list[Relation]:
     return out
 
 
+# a trigger that names its group by a group noun's or "its" possessive ("the gang's leader", "one of
+# its hitmen"): the group of the text, with no doubt that a group is meant
+_GROUP_POSSESSOR = re.compile(
+    r"\b(?:gang|group|cartel|organi[sz]ation|network|clan|crew|family|syndicate|faction|mafia|outfit)['’]s\s|\bits\s",
+    re.IGNORECASE,
+)
 _ENDS_IN_OF = re.compile(r"(?:\s|^)(?:of|de|del)$", re.IGNORECASE)
 _MEMBERS_OF = (
     r"members|miembros|integrantes|men|hombres|bosses|jefes|forces|fuerzas|troops|tropas|soldiers|sicarios|gunmen"
@@ -1052,6 +1058,10 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     # a part of the group run with no group named ("X handled operations"): the text's
                     # group, wherever it was last named
                     head_distance_only = p.type == "directs"
+                    if _GROUP_POSSESSOR.search(m.group(0)):
+                        # "the group's accountant", "one of its hitmen": a group, said so; only the
+                        # person's distance counts
+                        conf_scale, head_distance_only = 1.0, True
                     if p.voice == "passive":  # "It was founded by X" / "Founded by X, it grew...": the
                         tail = salient.get(sent.index - 1, tail)  # group of the text so far, not one named later
                     if tail is not None and p.type in _OPPOSED and _affiliated(found, rels, head, tail):
