@@ -529,6 +529,8 @@ def test_newspapers_named_with_their_article_and_intelligence_services_are_not_g
     names = {g.name for g in extract(text, learned=False).groups}
     assert {"Los Zetas", "Brise de Mer", "Cartel of the Suns"} <= names
     assert not names & {"La Reforma", "Reforma", "La Provence", "Provence", "CIA", "MI6"}
+    police = "La mayoría fue detenida con apoyo de la Policía Nacional, el SENAN y la DIJ."
+    assert not {g.name for g in extract(police, learned=False).groups}
 
 
 @pytest.mark.parametrize(
