@@ -20,9 +20,10 @@ FLOORS = {  # measured: see README "Figures"; keep about 0.02 to 0.03 under them
 # 312b0ca its misses are read for development too, so these guard a second development set; its
 # 60 documents added on 2026-11-28 were scored once before anyone read them, see README)
 RULES_FLOORS_TRAIN = {
-    # aliases since the seventh session of 2026-11-29 (0.850 / 0.881 then)
-    "en": {"groups_f1": 0.89, "alias_accuracy": 0.83, "persons_f1": 0.93, "relations_f1": 0.48, "operations_f1": 0.57},
-    "es": {"groups_f1": 0.89, "alias_accuracy": 0.86, "persons_f1": 0.92, "relations_f1": 0.47, "operations_f1": 0.54},
+    # aliases since the seventh session of 2026-11-29 (0.850 / 0.881 then); groups since the eighth
+    # (0.921 / 0.918 then)
+    "en": {"groups_f1": 0.90, "alias_accuracy": 0.83, "persons_f1": 0.93, "relations_f1": 0.48, "operations_f1": 0.57},
+    "es": {"groups_f1": 0.90, "alias_accuracy": 0.86, "persons_f1": 0.92, "relations_f1": 0.47, "operations_f1": 0.54},
 }
 
 
