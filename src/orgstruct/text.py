@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 
 from orgstruct.errors import InputError
@@ -193,7 +194,7 @@ def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
     starts: set[int] = set()  # ranks of the lines that open a page
     for i, line in enumerate(lines):
         if "\f" in line:
-            starts.add(next((rank[j] for j in filled if j >= i), len(filled)))
+            starts.add(bisect_left(filled, i))  # the rank of the first line with text from here on
     if starts:
         starts |= {0, len(filled)}
     else:
@@ -216,8 +217,14 @@ def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
     if not starts:
         return text.replace("\f", " "), SourceMap((0,), (0,))
 
+    close = bytearray(len(filled) + 1)  # 1 where a line's rank is within reach of a page start
+    for b in starts:
+        close[max(0, b - FURNITURE_REACH) : b + FURNITURE_REACH] = b"\x01" * (
+            min(len(close), b + FURNITURE_REACH) - max(0, b - FURNITURE_REACH)
+        )
+
     def near(r: int) -> bool:
-        return any(b - FURNITURE_REACH <= r < b + FURNITURE_REACH for b in starts)
+        return bool(close[r])
 
     furniture = {i for i in numbers if near(rank[i])}
     same: dict[str, list[int]] = {}
@@ -291,7 +298,6 @@ def _composed_map(text: str) -> tuple[str, SourceMap | None]:
     points, shifts = [0], [0]
     out: list[str] = []
     n = 0  # length of the composed text so far
-    seg = 0
     bounds = [i for i, c in enumerate(text) if i == 0 or not (unicodedata.combining(c) or _HANGUL_JAMO.match(c))]
     bounds.append(len(text))
     for seg, nxt in zip(bounds, bounds[1:], strict=False):
@@ -343,23 +349,22 @@ def _aligned_map(given: str, text: str, before: SourceMap | None = None) -> Sour
 def normalize_mapped(given: str) -> tuple[str, SourceMap | None]:
     """``normalize(given)`` and where its characters stand in ``given`` (None if that could not be
     worked out; offsets then stay those of the normalised text)."""
-    text = normalize(given)
+    if not UNWRAP:
+        return normalize(given), None
+    prepared = _prepared(given)
+    kept, furniture = drop_page_furniture(prepared)
+    text = unwrap_lines(kept)  # normalize(given), step by step
     if text == given:
         return text, SourceMap((0,), (0,))
-    if not UNWRAP:
-        return text, None
     composed, nfc = given, None
     if not unicodedata.is_normalized("NFC", given):
         composed, nfc = _composed_map(given)
         if nfc is None:
             return text, None
-    prepared = _prepared(composed)
     steps = _aligned_map(composed, prepared, nfc)
     if steps is None:
         return text, None
-    kept, furniture = drop_page_furniture(prepared)
-    steps = _aligned_map(kept, text, SourceMap(furniture.points, furniture.shifts, steps))
-    return text, steps
+    return text, _aligned_map(kept, text, SourceMap(furniture.points, furniture.shifts, steps))
 
 
 def _is_abbreviation(chunk: str) -> bool:
