@@ -949,18 +949,18 @@ _MEMBERS_OF = (
 )
 
 
-def _OF_SOMETHING_ELSE(text: str, m: re.Match, end: int) -> bool:
+def _of_something_else(text: str, m: re.Match, end: int) -> bool:
     """A role noun with its object ("head of", "jefe de", "al frente del") whose object is no
     group: no group is named right after it (else it would be the tail) and it is no description
     of one ("jefe de la banda", "head of the organization", "leader of its armed wing" stay the
     text's group)."""
     if not _ENDS_IN_OF.search(m.group(0)):
         return False
-    return _DESCRIBED_GROUP().match(text, m.end(), end) is None
+    return _described_group().match(text, m.end(), end) is None
 
 
 @lru_cache(maxsize=1)
-def _DESCRIBED_GROUP() -> re.Pattern[str]:  # noqa: N802
+def _described_group() -> re.Pattern[str]:
     """The group of the text described, not named: "la banda", "its southern forces", "some 500
     members", "the four", "bosses"."""
     heads = "|".join((*entity_lexicon().anaphora_heads, UNIT_NOUNS, _MEMBERS_OF))
@@ -1052,7 +1052,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 ):
                     if p.voice == "active" and _NON_GROUP_OBJECT.match(doc.text, m.end(), sent.end):
                         continue  # "Barrera ran the routes": the trigger's object is no group
-                    if p.voice == "nominal" and _OF_SOMETHING_ELSE(doc.text, m, sent.end):
+                    if p.voice == "nominal" and _of_something_else(doc.text, m, sent.end):
                         continue  # "chief of Taiwan's military intelligence bureau": the head of something else
                     tail, conf_scale = salient.get(sent.index), 0.6
                     # a part of the group run with no group named ("X handled operations"): the text's
