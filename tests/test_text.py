@@ -329,3 +329,14 @@ def test_page_numbers_without_page_breaks_count_up():
     after_full_stops = given.replace("indictment\n1\n", "indictment.\n1\n")
     for quiet in (backwards, after_full_stops):
         assert drop_page_furniture(quiet)[0] == quiet
+
+
+@pytest.mark.parametrize("marker", ["12", "\u00b9\u00b2", "[12]"])
+def test_a_footnote_marker_after_a_full_stop_still_ends_the_sentence(marker):
+    text = f"Los Zetas were founded by army deserters.{marker} Their first leader was Arturo Guzmán Decena."
+    assert [s.text for s in split_sentences(text)] == [
+        "Los Zetas were founded by army deserters.",
+        "Their first leader was Arturo Guzmán Decena.",
+    ]
+    # a number is no marker: "2.3 Million", "in 2002.3" stay inside their sentence
+    assert len(split_sentences("It rose to 2.3 Million in 2002.3 The rest stayed.")) == 1

@@ -48,7 +48,13 @@ _ABBREVIATIONS = {
     "ee.uu",
     "uu",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])")
+# a sentence's end: . ! ? or …, closing quotes or brackets, and a footnote marker a PDF leaves there
+# ("deserters.12 Their", "deserters.¹² Their", "deserters.[12] Their"; digits right after a full
+# stop only after a letter, since "2.3 Million" is a number), then space and a capital or a digit
+_BOUNDARY = re.compile(
+    r"(?:(?<=[.!?…])[\"'”’)\]]*(?:[¹²³⁰⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])?|(?<=[^\W\d_][.!?])\d{1,3})"
+    r"\s+(?=[\"'“‘(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])"
+)
 _EN_WORDS = {"the", "and", "of", "to", "in", "was", "is", "that", "for", "by", "with", "his"}
 _ES_WORDS = {"el", "la", "los", "las", "de", "del", "que", "y", "en", "por", "con", "su", "una"}
 
