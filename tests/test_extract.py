@@ -553,6 +553,17 @@ def test_a_former_name_is_an_alias(text, name, alias):
     assert g.name == name and alias in g.aliases
 
 
+def test_a_gloss_of_the_name_in_another_language_is_an_alias_never_the_name():
+    x = extract(
+        "Police say Sam Gor runs the trade. Sam Gor is Cantonese for Brother Number Three. "
+        "In 1969 Masao Hori chose the name Sumiyoshi-rengo, literally the Sumiyoshi union, for the group.",
+        learned=False,
+    )
+    groups = {g.name: g.aliases for g in x.groups}
+    assert "Brother Number Three" in groups["Sam Gor"]
+    assert "Sumiyoshi union" in groups["Sumiyoshi-rengo"]
+
+
 def test_a_former_name_after_a_relative_pronoun_goes_to_the_name_before_it_or_nowhere():
     x = extract("La DIJ actuó en 2021. Bagdad, que empezó como Niños del Silencio, domina El Chorrillo.", learned=False)
     assert all("Niños del Silencio" not in g.aliases for g in x.groups)

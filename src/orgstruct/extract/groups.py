@@ -44,6 +44,23 @@ _AKA = re.compile(
     r"(?<=,)\s*(?:or|o)(?:\s+(?:simply|just|simplemente|sencillamente))?)\s+(?:the\s+|los\s+|las\s+)?"
     r"[\"“«]?" + _NAME_SEQ
 )
+# a gloss of the name in another language: "Sam Gor is Cantonese for Brother Number Three", "the
+# Sumiyoshi-rengo, literally the Sumiyoshi union", "la 'Ndrangheta, que en griego significa «Hombría»"
+_LANGUAGES = (
+    r"Cantonese|Mandarin|Chinese|Japanese|Italian|Spanish|Portuguese|Albanian|Russian|Creole|Haitian Creole|Arabic|"
+    r"Turkish|Georgian|Serbian|Croatian|Bosnian|Dutch|French|German|Greek|Sicilian|Neapolitan|Calabrian|"
+    r"cantonés|mandarín|chino|japonés|italiano|portugués|albanés|ruso|criollo|árabe|turco|georgiano|serbio|croata|"
+    r"neerlandés|francés|alemán|griego|siciliano|napolitano|calabrés"
+)
+_GLOSS = re.compile(
+    r"^[\"”»’]?\s*(?:,\s*(?:literally|literalmente)\s+|\s+(?:is|es)\s+(?:" + _LANGUAGES + r")\s+(?:for|para)\s+|"
+    r",?\s+(?:que\s+)?(?:en\s+(?:"
+    + _LANGUAGES
+    + r")\s+)?(?:means|significa|quiere decir)\s+(?:in\s+(?:"
+    + _LANGUAGES
+    + r")\s+)?)"
+    r"(?:the\s+|el\s+|la\s+|los\s+|las\s+)?[\"“«']?(?P<name>[^\W\d_][\w'’\-]*(?:\s+[\w'’\-]+){0,4}?)[\"”»']?(?=\s*[,.;:)]|\s*$)"
+)
 # a second name after the first: "also called the A-Team or the Clerkenwell crime syndicate"
 _AKA_MORE = re.compile(
     r"[\"”»]?\s*(?:,?\s*(?:or|o)\s+(?:the\s+|los\s+|las\s+|la\s+|el\s+)?[\"“«]?|,\s*[\"“«])" + _NAME_SEQ
@@ -887,6 +904,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             (_PAREN, "paren"),
             (_AKA, "aka"),
             (_QUOTED_TRANSLATION, "aka"),
+            (_GLOSS, "gloss"),
             (_QUOTED_APPOSITION, "aka"),
             (_QUOTED_NEXT, "aka"),
         ):
@@ -896,7 +914,9 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             if not m:
                 continue
             name = m.group("name").strip().rstrip(",.")
-            if not usable(name, quoted=regex in (_PAREN_QUOTED, _QUOTED_APPOSITION, _QUOTED_TRANSLATION, _QUOTED_NEXT)):
+            if not usable(
+                name, quoted=regex in (_PAREN_QUOTED, _QUOTED_APPOSITION, _QUOTED_TRANSLATION, _QUOTED_NEXT, _GLOSS)
+            ):
                 continue
             start = c.end + m.start("name")
             if regex is _AKA and UNIT_OF_BEFORE.search(doc.text, max(0, c.start - 40), c.start):
@@ -1168,10 +1188,16 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
         mentions.append([Span(c.start, c.end, c.text, c.sentence) for c in spans.values()])
         # a family's surnames given for a group ("los González Valencia, mejor conocidos como Los
         # Cuinis") are an alias, never the group's name
+        # ... nor is a gloss of the name in another language ("literally the Sumiyoshi union")
         names.append(
-            list(dict.fromkeys(cands[i].text for i in sorted(ordered, key=lambda i: cands[i].kind == "family")))
+            list(
+                dict.fromkeys(
+                    cands[i].text for i in sorted(ordered, key=lambda i: cands[i].kind in ("family", "gloss"))
+                )
+            )
         )
     taken = [(c.start, c.end) for c in cands]
+    glosses = {c.text for c in cands if c.kind == "gloss"}  # a name's translation: never the group's name
     _add_short_forms(doc, lex, mentions, names, taken)
     _add_family_plurals(doc, lex, mentions, names)
     _add_article_prefixes(doc, mentions, names)
@@ -1186,7 +1212,7 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
         if not spans:
             continue
         spans.sort(key=lambda s: s.start)
-        name = _canonical_name(forms, lex)
+        name = _canonical_name([f for f in forms if f not in glosses] or forms, lex)
         aliases = tuple(f for f in forms if f != name)
         groups.append(Group(id=f"g{n + 1}", name=name, aliases=aliases, mentions=tuple(spans)))
     return tuple(groups)
