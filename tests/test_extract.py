@@ -553,6 +553,12 @@ def test_a_former_name_is_an_alias(text, name, alias):
     assert g.name == name and alias in g.aliases
 
 
+@pytest.mark.parametrize("text", ["La Camorra domina Nápoles.", "La 'Ndrangheta domina Calabria."])
+def test_a_name_that_is_a_group_alone_is_found_after_a_sentence_initial_article(text):
+    [g] = extract(text, learned=False).groups
+    assert g.name in ("La Camorra", "La 'Ndrangheta")
+
+
 def test_a_gloss_of_the_name_in_another_language_is_an_alias_never_the_name():
     x = extract(
         "Police say Sam Gor runs the trade. Sam Gor is Cantonese for Brother Number Three. "

@@ -413,7 +413,9 @@ def _classify(text: str, lex: EntityLexicon) -> str | None:
         return None  # "Both Brothers", "Hermanos Celso": persons, not a family name
     if heads:
         if any(h in lex.strong_heads for h in heads):
-            return "full" if others or len(heads) > 1 or folded[0] in _SINGLE_STRONG else None
+            # "'Ndrangheta", "Camorra" name a group alone, also after a sentence-initial article ("La Camorra")
+            alone = folded[1] if folded[0] in _ARTICLES and len(folded) == 2 else folded[0]
+            return "full" if others or len(heads) > 1 or alone in _SINGLE_STRONG else None
         if others and not all(lex.is_place_or_demonym(o) for o in others):
             return "full"
         return None
