@@ -275,10 +275,22 @@ def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
     return "".join(out), SourceMap(tuple(points), tuple(shifts))
 
 
+# typographic ligatures a PDF's text carries ("traﬃcking", "ofﬁcials"): the letters they stand for
+_LIGATURES = {
+    ord(k): v for k, v in {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}.items()
+}
+_LIGATURE = re.compile("[" + "".join(map(chr, _LIGATURES)) + "]")
+
+
+def _composed(text: str) -> str:
+    """NFC, and ligatures written out: the only steps that may turn one character into several."""
+    return unicodedata.normalize("NFC", text).translate(_LIGATURES)
+
+
 def _prepared(text: str) -> str:
-    """NFC, one newline form, invisible characters dropped, any run of horizontal white space one
-    plain space: the steps before the page furniture and the line joining."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, ligatures written out, one newline form, invisible characters dropped, any run of
+    horizontal white space one plain space: the steps before the page furniture and the line joining."""
+    text = _composed(text).replace("\r\n", "\n").replace("\r", "\n")
     return _SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES))
 
 
@@ -299,8 +311,9 @@ _HANGUL_JAMO = re.compile(r"[\u1160-\u11ff\ud7b0-\ud7ff]")  # vowel and final ja
 
 
 def _composed_map(text: str) -> tuple[str, SourceMap | None]:
-    """NFC of ``text`` and where its characters stand in ``text``: every character composed from
-    a base and its combining marks stands where the base does."""
+    """``_composed(text)`` and where its characters stand in ``text``: every character composed
+    from a base and its combining marks stands where the base does, every letter of a ligature
+    where the ligature does."""
     points, shifts = [0], [0]
     out: list[str] = []
     n = 0  # length of the composed text so far
@@ -308,7 +321,7 @@ def _composed_map(text: str) -> tuple[str, SourceMap | None]:
     bounds.append(len(text))
     for seg, nxt in zip(bounds, bounds[1:], strict=False):
         piece = text[seg:nxt]
-        composed = unicodedata.normalize("NFC", piece)
+        composed = _composed(piece)
         out.append(composed)
         if composed != piece:
             for k in range(len(composed)):
@@ -318,8 +331,8 @@ def _composed_map(text: str) -> tuple[str, SourceMap | None]:
             shifts.append(nxt - (n + len(composed)))
         n += len(composed)
     joined = "".join(out)
-    if joined != unicodedata.normalize("NFC", text):
-        return unicodedata.normalize("NFC", text), None  # a composition across pieces: no map
+    if joined != _composed(text):
+        return _composed(text), None  # a composition across pieces: no map
     return joined, SourceMap(tuple(points), tuple(shifts))
 
 
@@ -363,7 +376,7 @@ def normalize_mapped(given: str) -> tuple[str, SourceMap | None]:
     if text == given:
         return text, SourceMap((0,), (0,))
     composed, nfc = given, None
-    if not unicodedata.is_normalized("NFC", given):
+    if not unicodedata.is_normalized("NFC", given) or _LIGATURE.search(given):
         composed, nfc = _composed_map(given)
         if nfc is None:
             return text, None
