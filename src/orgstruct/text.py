@@ -295,8 +295,8 @@ def _prepared(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, one newline form, invisible characters (soft hyphens, zero-width spaces) dropped, any
-    run of horizontal white space one plain space, page headers and numbers dropped
+    """NFC, ligatures written out, one newline form, invisible characters (soft hyphens, zero-width
+    spaces) dropped, any run of horizontal white space one plain space, page headers and numbers dropped
     (``drop_page_furniture``), hard-wrapped lines joined (``unwrap_lines``). Offsets in the
     result, which evidence refers to, are offsets into this text (the sentence itself is given
     with each piece of evidence; ``normalize_mapped`` gives where they stand in the input)."""
