@@ -32,9 +32,10 @@ class SourceMap:
     Normalising (``orgstruct.text.normalize``) only drops characters (a soft hyphen, the "\\r" of
     "\\r\\n", a hyphen and newline joining a word broken at a line end, a space of a run, a page's
     running header and number), turns white space into a space or a newline, composes accents
-    (NFC) and writes ligatures out ("ﬁ" as "fi": both letters stand on the ligature). So, step by step, a position ``p`` of a step's output stands at ``p + shift`` in
-    its input, the shift growing where characters were dropped: from position ``points[k]`` on,
-    the shift is ``shifts[k]``. ``before`` is the map of the step before (None for the first)."""
+    (NFC) and writes ligatures out ("ﬁ" as "fi": both letters stand on the ligature). So, step
+    by step, a position ``p`` of a step's output stands at ``p + shift`` in its input, the shift
+    growing where characters were dropped: from position ``points[k]`` on, the shift is
+    ``shifts[k]``. ``before`` is the map of the step before (None for the first)."""
 
     points: tuple[int, ...]
     shifts: tuple[int, ...]
