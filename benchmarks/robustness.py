@@ -68,18 +68,46 @@ _HEADERS = ("InSight Crime | Investigations", "Organized Crime Review 2024", "In
 _FOOTERS = ("{n}", "Page {n}", "- {n} -", "Página {n} de {m}")
 
 
-def pdf_pages(text: str, lines_per_page: int = 25) -> str:
+_NOTES = (
+    ("Court records cited by the local press.", "Registros judiciales citados por la prensa local."),
+    (
+        "Police reports and prosecutors' statements\nseen by the author in 2021.",
+        "Informes policiales y declaraciones de\nla fiscalía revisados en 2021.",
+    ),
+)
+_SENTENCE_END_IN_LINE = re.compile(r"(?<=[a-záéíóúñ])\.(?= [A-ZÁÉÍÓÚÑ]|$)")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def pdf_pages(text: str, lines_per_page: int = 25, footnotes: bool = False) -> str:
     """PDF-like, cut into pages as a PDF-to-text tool gives them: a running header at the top of
     every page, a page number at the foot, and a form feed between pages, wherever the page
-    ends (mid-sentence, mid-word). Header and footer are drawn per document (seeded)."""
+    ends (mid-sentence, mid-word). Header and footer are drawn per document (seeded). With
+    ``footnotes``, one sentence end in three carries a footnote marker (".3", or
+    ".³"), and the notes stand at the page's foot above its number, some over two lines."""
     rng = random.Random(len(text) + 1)
     header, footer = rng.choice(_HEADERS), rng.choice(_FOOTERS)
+    spanish = sum(w in text.split() for w in ("el", "la", "los", "que")) > sum(
+        w in text.split() for w in ("the", "of", "and")
+    )
     lines = pdf_like(text).split("\n")
     pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
     out = []
+    count = 0
     for n, page in enumerate(pages, 1):
         out.append(("\f" if n > 1 else "") + header)
-        out.extend(page)
+        notes = []
+        for line in page:
+            if footnotes:
+                ends = list(_SENTENCE_END_IN_LINE.finditer(line))
+                for m in reversed(ends):
+                    if rng.random() < 1 / 3:
+                        count += 1
+                        mark = str(count) if count % 2 else str(count).translate(_SUPERSCRIPT)
+                        line = line[: m.end()] + mark + line[m.end() :]
+                        notes.append(f"{count} {rng.choice(_NOTES)[1 if spanish else 0]}")
+            out.append(line)
+        out.extend(sorted(notes, key=lambda note: int(note.split()[0])))
         out.append(footer.format(n=n, m=len(pages)))
     return "\n".join(out)
 
@@ -97,6 +125,7 @@ FORMS = {
     "PDF-like 45": pdf_like,
     "PDF pages": pdf_pages,
     "PDF pages, no form feed": pdf_pages_no_form_feed,
+    "PDF pages, footnotes": lambda t: pdf_pages(t, footnotes=True),
 }
 
 

@@ -359,3 +359,29 @@ def test_ligatures_from_a_pdf_are_written_out_and_keep_their_offsets():
         start = text.index(word)
         a, b = source.span(start, start + len(word))
         assert given[a:b] == written
+
+
+def test_footnotes_at_a_pages_foot_are_dropped_when_the_text_marks_them():
+    page_one = (
+        "Prosecutors said the Cartel del Noreste grew out of Los Zetas in 2015.\u00b9 The group was\n"
+        "run from Nuevo Laredo by Juan Gerardo Treviño Chávez, who fought the Gulf Cartel for the\n"
+        "border crossings with his cousin Juan Cisneros Treviño and a cell of gunmen that answered to\n"
+        "1 Court records cited by the local press.\n"
+        "2 Police reports and prosecutors' statements\n"
+        "seen by the author in 2021.\n"
+        "1\n"
+    )
+    page_two = (
+        "\fhim directly.2 The Tropa del Infierno, its armed wing, was led by a former police officer\n"
+        "from Tamaulipas who reported to the leadership in Nuevo Laredo and to no one else in the group.\n"
+        "2\n"
+    )
+    given = page_one + page_two
+    text = normalize(given)
+    assert "Court records" not in text and "seen by the author" not in text
+    assert "a cell of gunmen that answered to him directly." in text
+    text, source = normalize_mapped(given)
+    _stands_where_written(given, text, source)
+    # a page whose last lines open with numbers the text never used as markers keeps them
+    plain = given.replace("2015.\u00b9 The", "2015. The").replace("directly.2 The", "directly. The")
+    assert "Court records" in normalize(plain)

@@ -175,6 +175,36 @@ FURNITURE_REACH = 2  # lines with text before and after a page break in which it
 FURNITURE_MAX = 100  # characters: a running header or footer is one short line
 
 
+# a footnote marker in the text: digits right after a word's punctuation ("deserters.12 Their"),
+# superscript digits, or digits in brackets; and a note at a page's foot, opened by its number
+_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(\d{1,3})\]")
+_NOTE = re.compile(r"(?:(\d{1,3})|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s+\S")
+_PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+FOOTNOTE_REACH = 8  # lines of text at a page's foot in which its footnotes stand
+
+
+def _footnotes(text: str, keys: list[str], filled: list[int], starts: list[int], furniture: set[int]) -> set[int]:
+    """The footnotes at the foot of each page (lines are indices into ``keys``; ``starts`` the
+    ranks of ``filled`` where pages start): the last lines of a page from the first that opens a
+    note whose number the text used as a marker, if every later line opens the next such note or
+    goes on the one before ("...were bribed.¹" ... "1 Court records cited by the local press.")."""
+    markers = {int("".join(g for g in m.groups() if g).translate(_PLAIN_DIGITS)) for m in _MARKER.finditer(text)}
+    if not markers:
+        return set()
+    notes: set[int] = set()
+    for lo, hi in zip(starts, starts[1:], strict=False):
+        page = [filled[r] for r in range(lo, hi) if filled[r] not in furniture]
+        # from the first of the page's last FOOTNOTE_REACH lines on, never its first line: a page
+        # of notes alone is read as text
+        for k in range(max(1, len(page) - FOOTNOTE_REACH), len(page)):
+            opened = [_NOTE.match(keys[j]) for j in page[k:]]
+            numbers = [int((m.group(1) or m.group(2)).translate(_PLAIN_DIGITS)) for m in opened if m]
+            if opened[0] is not None and all(n in markers for n in numbers) and numbers == sorted(set(numbers)):
+                notes.update(page[k:])
+                break
+    return notes
+
+
 def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
     """Text from a PDF carries each page's running header and page number into the middle of a
     paragraph ("...was led by\\n12\\n\\fInSight Crime | Investigations\\nJuan Pérez..."): they
@@ -187,7 +217,9 @@ def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
       after a line that runs on (no full stop), inside a paragraph;
     * within FURNITURE_REACH lines of text of a page start, a page number, and a line written
       the same (but for its digits) at least twice, each time near a page start, and not
-      ending a sentence, are furniture.
+      ending a sentence, are furniture;
+    * so are a page's footnotes (``_footnotes``), at its foot, when the text uses their numbers
+      as markers.
 
     Returns the text and where its characters stand in the input."""
     if "\n" not in text:
@@ -241,6 +273,7 @@ def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
         # a line of text that ends a sentence is no header, even when written twice
         if len(group) >= 2 and all(near(rank[i]) for i in group) and not _SENTENCE_END.search(keys[group[0]]):
             furniture.update(group)
+    furniture |= _footnotes(text, keys, filled, sorted(starts), furniture)
     # a page break, or furniture, and the blank lines around it: dropped, the lines of text on
     # either side then meet as two lines (joined by unwrap_lines if the first runs on)
     dropped: set[int] = set()
