@@ -385,3 +385,16 @@ def test_footnotes_at_a_pages_foot_are_dropped_when_the_text_marks_them():
     # a page whose last lines open with numbers the text never used as markers keeps them
     plain = given.replace("2015.\u00b9 The", "2015. The").replace("directly.2 The", "directly. The")
     assert "Court records" in normalize(plain)
+    # a line of text that opens with a number counting back from the notes before ("1 de enero"),
+    # or goes on for more than two lines, is no note
+    page_three = (
+        "\fLos Monos siguieron activos en Rosario y la guerra con los Camino no terminó en\n"
+        "1 de enero de 2018; su hijo fue asesinado días después y otros dos hijos pasaron por\n"
+        "la cárcel por hechos de la misma guerra, según la acusación de la fiscalía federal.\n"
+        "3 Registros judiciales citados por la prensa local.\n"
+        "3\n"
+    )
+    text = normalize(given.replace("tercero", "") + page_three.replace("local.\n", "local.\n"))
+    assert "1 de enero de 2018" in text and "Registros judiciales" in text  # note 3 was never marked
+    text = normalize(given + page_three.replace("fiscalía federal.", "fiscalía federal.3"))
+    assert "1 de enero de 2018" in text and "Registros judiciales" not in text

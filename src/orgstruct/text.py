@@ -180,7 +180,7 @@ FURNITURE_MAX = 100  # characters: a running header or footer is one short line
 _MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(\d{1,3})\]")
 _NOTE = re.compile(r"(?:(\d{1,3})|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s+\S")
 _PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-FOOTNOTE_REACH = 8  # lines of text at a page's foot in which its footnotes stand
+FOOTNOTE_REACH = 15  # lines of text at a page's foot in which its footnotes stand
 
 
 def _footnotes(text: str, keys: list[str], filled: list[int], starts: list[int], furniture: set[int]) -> set[int]:
@@ -192,6 +192,7 @@ def _footnotes(text: str, keys: list[str], filled: list[int], starts: list[int],
     if not markers:
         return set()
     notes: set[int] = set()
+    last = 0  # the number of the last note dropped: notes count on across pages
     for lo, hi in zip(starts, starts[1:], strict=False):
         page = [filled[r] for r in range(lo, hi) if filled[r] not in furniture]
         # from the first of the page's last FOOTNOTE_REACH lines on, never its first line: a page
@@ -199,8 +200,16 @@ def _footnotes(text: str, keys: list[str], filled: list[int], starts: list[int],
         for k in range(max(1, len(page) - FOOTNOTE_REACH), len(page)):
             opened = [_NOTE.match(keys[j]) for j in page[k:]]
             numbers = [int((m.group(1) or m.group(2)).translate(_PLAIN_DIGITS)) for m in opened if m]
-            if opened[0] is not None and all(n in markers for n in numbers) and numbers == sorted(set(numbers)):
+            runs = "".join("n" if m else "c" for m in opened)
+            if (
+                opened[0] is not None
+                and numbers[0] > last
+                and all(n in markers for n in numbers)
+                and numbers == sorted(set(numbers))
+                and "ccc" not in runs  # a note goes on for two lines at most; more is text ("1 de enero de ...")
+            ):
                 notes.update(page[k:])
+                last = numbers[-1]
                 break
     return notes
 
