@@ -8,8 +8,8 @@ read on the documents as given, wrapped at 78 columns with blank lines between
 paragraphs, wrapped at 45 columns (a newspaper column) with no blank lines, and
 "PDF-like" (45 columns, words hyphenated at line ends, doubled spaces, soft hyphens), and
 PDF-like cut into pages of 25 lines with a running header, a page number and a form feed
-between pages (as PDF-to-text tools give them), or without the form feeds (copied out of a
-viewer);
+between pages (as PDF-to-text tools give them), without the form feeds (copied out of a
+viewer), or with footnote markers in the text and the notes at each page's foot;
 with the layout repairs switched off (text.UNWRAP = False) next to it. The gold sets
 never choose anything here: the joining's two numbers (WRAP_MIN_LINE, WRAP_SHARE) were
 set on data/gold_train.
