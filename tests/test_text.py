@@ -8,6 +8,7 @@ from orgstruct.text import (
     check_text,
     decode_bytes,
     detect_language,
+    drop_endnotes,
     drop_page_furniture,
     make_document,
     normalize,
@@ -398,3 +399,21 @@ def test_footnotes_at_a_pages_foot_are_dropped_when_the_text_marks_them():
     assert "1 de enero de 2018" in text and "Registros judiciales" in text  # note 3 was never marked
     text = normalize(given + page_three.replace("fiscalía federal.", "fiscalía federal.3"))
     assert "1 de enero de 2018" in text and "Registros judiciales" not in text
+
+
+def test_a_closing_list_of_notes_is_not_read_as_the_report():
+    from orgstruct.extract import extract
+
+    report = "Los Pulpos controlan Trujillo desde 2010, según la fiscalía.\nSu jefe es Carlos Arteaga.\n"
+    notes = '\nNotas\n1 InSight Crime, "Los Zetas: perfil", 2019.\n2 El País, 2021.\n3 https://insightcrime.org/x\n'
+    given = report + notes
+    assert drop_endnotes(given) == report.rstrip("\n")
+    assert {g.name for g in extract(given, learned=False).groups} == {"Los Pulpos"}
+    text, source = normalize_mapped(given)
+    _stands_where_written(given, text, source)
+    # a heading followed by prose, or by one line, is part of the report
+    prose = (
+        report + "\nSources\nPolice officers who spoke on condition of anonymity said the gang had split.\nIt had.\n"
+    )
+    assert drop_endnotes(prose) == prose
+    assert drop_endnotes(report + "\nNotes\n1 One note only.\n") == report + "\nNotes\n1 One note only.\n"

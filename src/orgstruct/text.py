@@ -329,11 +329,37 @@ def _composed(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_LIGATURES)
 
 
+# a report's closing list of notes or references, as pasted with it: a heading of its own, then
+# mostly numbered entries or citations ("1 InSight Crime, 'Los Zetas', 2019.", "[2] https://...")
+_NOTES_HEADING = re.compile(
+    r"^[ \t]*(?:notes|endnotes|notas|notas finales|references|referencias|bibliography|bibliografía|sources|fuentes)"
+    r"[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ENTRY = re.compile(r"^\s*(?:\[?\d{1,3}\]?[.)]?\s|[-•*]\s)|https?://|\b(?:19|20)\d\d\b")
+NOTES_SHARE = 0.6  # of the lines after such a heading that must read as entries
+
+
+def drop_endnotes(text: str) -> str:
+    """The text before its closing notes or references: their citations name groups and people
+    ("InSight Crime, 'Los Zetas: a profile', 2019") that the report itself does not speak of there.
+    Only the last such heading counts, followed by at least two lines, NOTES_SHARE of them
+    entries; dropping a tail leaves every earlier offset where it was."""
+    headings = list(_NOTES_HEADING.finditer(text))
+    if not headings:
+        return text
+    last = headings[-1]
+    lines = [line for line in text[last.end() :].split("\n") if line.strip()]
+    if len(lines) < 2 or sum(bool(_ENTRY.search(line)) for line in lines) < NOTES_SHARE * len(lines):
+        return text
+    return text[: last.start()].rstrip(" \t\n")
+
+
 def _prepared(text: str) -> str:
     """NFC, ligatures written out, one newline form, invisible characters dropped, any run of
     horizontal white space one plain space: the steps before the page furniture and the line joining."""
     text = _composed(text).replace("\r\n", "\n").replace("\r", "\n")
-    return _SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES))
+    return drop_endnotes(_SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES)))
 
 
 def normalize(text: str) -> str:
