@@ -14,7 +14,7 @@ with the layout repairs switched off (text.UNWRAP = False) next to it. The gold 
 never choose anything here: the joining's two numbers (WRAP_MIN_LINE, WRAP_SHARE) were
 set on data/gold_train.
 
-Run: .venv/bin/python benchmarks/robustness.py   (prints figures; asserts nothing; about 4 minutes)
+Run: .venv/bin/python benchmarks/robustness.py   (prints figures; asserts nothing; about 8 minutes)
 """
 
 from __future__ import annotations
