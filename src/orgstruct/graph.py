@@ -64,8 +64,7 @@ def document_graph(extraction: Extraction) -> nx.MultiDiGraph:
             evidence=r.evidence,
             start=r.start,
             end=r.end,
-            input_start=extraction.document.input_span(r.start, r.end)[0],
-            input_end=extraction.document.input_span(r.start, r.end)[1],
+            **extraction.document.input_fields(r.start, r.end),
             confidence=float(r.confidence),
         )
     return g

@@ -198,8 +198,8 @@ def predict_extraction(extraction: Extraction, groups: list[Group], model: Model
             + _relation_evidence(model, extraction, view, contrib)
             + _feature_evidence(model, contrib, x, li)
         )
-        at = extraction.document.input_span
-        evidence = [replace(e, input_start=at(e.start, e.end)[0], input_end=at(e.start, e.end)[1]) for e in evidence]
+        at = extraction.document.input_fields
+        evidence = [replace(e, **at(e.start, e.end)) for e in evidence]
         evidence.sort(key=lambda e: (e.supports != classes[li], -e.weight))
         preds.append(
             Prediction(

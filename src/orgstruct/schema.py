@@ -71,6 +71,11 @@ class Document:
             return start, end
         return self.source.span(start, end)
 
+    def input_fields(self, start: int | None, end: int | None) -> dict[str, int | None]:
+        """``input_start`` / ``input_end`` of normalised span [start, end), as output fields."""
+        a, b = self.input_span(start, end)
+        return {"input_start": a, "input_end": b}
+
 
 @dataclass(frozen=True)
 class Span:
@@ -149,7 +154,7 @@ class Extraction:
 
     def to_dict(self) -> dict[str, Any]:
         name = self.entity_name
-        at = self.document.input_span
+        at = self.document.input_fields
         return {
             "lang": self.document.lang,
             "groups": [
@@ -169,8 +174,7 @@ class Extraction:
                     "evidence": r.evidence,
                     "start": r.start,
                     "end": r.end,
-                    "input_start": at(r.start, r.end)[0],
-                    "input_end": at(r.start, r.end)[1],
+                    **at(r.start, r.end),
                     "confidence": round(r.confidence, 3),
                 }
                 for r in self.relations
@@ -182,8 +186,7 @@ class Extraction:
                     "evidence": o.evidence,
                     "start": o.start,
                     "end": o.end,
-                    "input_start": at(o.start, o.end)[0],
-                    "input_end": at(o.start, o.end)[1],
+                    **at(o.start, o.end),
                     "confidence": round(o.confidence, 3),
                 }
                 for o in self.operations

@@ -11,6 +11,7 @@ from orgstruct.errors import InputError
 from orgstruct.schema import Document, Sentence, SourceMap
 
 MAX_CHARS = 2_000_000
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # footnote markers a PDF keeps as characters of their own
 _ABBREVIATIONS = {
     "mr",
     "mrs",
@@ -52,7 +53,7 @@ _ABBREVIATIONS = {
 # ("deserters.12 Their", "deserters.¹² Their", "deserters.[12] Their"; digits right after a full
 # stop only after a letter, since "2.3 Million" is a number), then space and a capital or a digit
 _BOUNDARY = re.compile(
-    r"(?:(?<=[.!?…])[\"'”’)\]]*(?:[¹²³⁰⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])?|(?<=[^\W\d_][.!?])\d{1,3})"
+    r"(?:(?<=[.!?…])[\"'”’)\]]*(?:[" + _SUPERSCRIPT_DIGITS + r"]+|\[\d{1,3}\])?|(?<=[^\W\d_][.!?])\d{1,3})"
     r"\s+(?=[\"'“‘(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])"
 )
 _EN_WORDS = {"the", "and", "of", "to", "in", "was", "is", "that", "for", "by", "with", "his"}
@@ -177,9 +178,9 @@ FURNITURE_MAX = 100  # characters: a running header or footer is one short line
 
 # a footnote marker in the text: digits right after a word's punctuation ("deserters.12 Their"),
 # superscript digits, or digits in brackets; and a note at a page's foot, opened by its number
-_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(\d{1,3})\]")
-_NOTE = re.compile(r"(?:(\d{1,3})|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))\s+\S")
-_PLAIN_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)|([" + _SUPERSCRIPT_DIGITS + r"]+)|\[(\d{1,3})\]")
+_NOTE = re.compile(r"(?:(\d{1,3})|([" + _SUPERSCRIPT_DIGITS + r"]+))\s+\S")
+_PLAIN_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 FOOTNOTE_REACH = 15  # lines of text at a page's foot in which its footnotes stand
 
 
@@ -238,6 +239,8 @@ def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
     filled = [i for i, k in enumerate(keys) if k]
     rank = {i: r for r, i in enumerate(filled)}
     numbers = [i for i in filled if len(keys[i]) <= FURNITURE_MAX and _PAGE_NUMBER.fullmatch(keys[i])]
+    # each short line as written, its digits aside: a running header is written the same on every page
+    written_as = {i: _DIGITS.sub("#", keys[i]).casefold() for i in filled if len(keys[i]) <= FURNITURE_MAX}
     starts: set[int] = set()  # ranks of the lines that open a page
     for i, line in enumerate(lines):
         if "\f" in line:
@@ -247,7 +250,7 @@ def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
     else:
         by_shape: dict[str, list[int]] = {}
         for i in numbers:
-            by_shape.setdefault(_DIGITS.sub("#", keys[i]).casefold(), []).append(i)
+            by_shape.setdefault(written_as[i], []).append(i)
         for shape, lines_of in by_shape.items():
             pages = [int(_DIGITS.findall(keys[i])[0]) for i in lines_of]
             counted = len(pages) >= 2 and pages == list(range(pages[0], pages[0] + len(pages)))
@@ -275,9 +278,8 @@ def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
 
     furniture = {i for i in numbers if near(rank[i])}
     same: dict[str, list[int]] = {}
-    for i in filled:
-        if len(keys[i]) <= FURNITURE_MAX:
-            same.setdefault(_DIGITS.sub("#", keys[i]).casefold(), []).append(i)
+    for i, written in written_as.items():
+        same.setdefault(written, []).append(i)
     for group in same.values():
         # a line of text that ends a sentence is no header, even when written twice
         if len(group) >= 2 and all(near(rank[i]) for i in group) and not _SENTENCE_END.search(keys[group[0]]):
