@@ -1,0 +1,132 @@
+"""Layout repairs on the development set: the rules alone on data/gold_train (or --folder) as
+given and turned into text as PDFs, viewers and reference managers give it, and a sweep of the
+map from normalised offsets back to the input.
+
+The figures in README "Figures" (text copied from PDFs) for gold_train come from here. The
+"before" figures of a repair come from the same command run on the code before it, e.g.
+`git worktree add /tmp/old <commit>` and `PYTHONPATH=/tmp/old/src .venv/bin/python
+benchmarks/layouts_train.py`. Every transformation is seeded or deterministic.
+
+Run: .venv/bin/python benchmarks/layouts_train.py [--folder gold_train] [--sweep]
+     (prints figures; asserts nothing; about 3 minutes, the sweep 1 more)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from robustness import FORMS, pdf_like, pdf_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_OTHER_GROUPS = ["Sinaloa Cartel", "Los Zetas", "Cartel de los Soles", "Clan del Golfo", "Tren de Aragua"]
+
+
+def footnote_marked(text: str) -> str:
+    """A footnote marker after every third full stop that ends a sentence (".4", or ".⁵")."""
+    count = [0]
+
+    def mark(m: re.Match) -> str:
+        count[0] += 1
+        if count[0] % 3:
+            return m.group(0)
+        n = str(count[0] // 3)
+        return m.group(1) + (n if count[0] % 2 else n.translate(_SUPERSCRIPT)) + m.group(2)
+
+    return re.sub(r"([a-záéíóúñ][.])(\s+(?=[A-ZÁÉÍÓÚÑ]))", mark, text)
+
+
+def ligated(text: str) -> str:
+    """Every "ffi", "ffl", "ff", "fi", "fl" written as its typographic ligature."""
+    for letters, ligature in (("ffi", "ﬃ"), ("ffl", "ﬄ"), ("ff", "ﬀ"), ("fi", "ﬁ"), ("fl", "ﬂ")):
+        text = text.replace(letters, ligature)
+    return text
+
+
+def with_notes(text: str) -> str:
+    """A closing list of notes whose citations name two groups the text does not."""
+    others = [g for g in _OTHER_GROUPS if g not in text][:2]
+    spanish = " la " in text and " los " in text
+    return (
+        text.rstrip()
+        + f'\n\n{"Notas" if spanish else "Notes"}\n1 InSight Crime, "{others[0]}: a profile", 2019.\n'
+        + f'2 El País, "{others[1]} y el narcotráfico", 2021.\n3 https://insightcrime.org/news/analysis/{len(text)}\n'
+    )
+
+
+TRAIN_FORMS = {
+    "as given": lambda t: t,
+    "PDF-like 45": pdf_like,
+    "PDF pages": pdf_pages,
+    "PDF pages, no form feed": FORMS["PDF pages, no form feed"],
+    "PDF pages, footnotes": FORMS["PDF pages, footnotes"],
+    "footnote markers": footnote_marked,
+    "ligatures": ligated,
+    "closing notes list": with_notes,
+}
+
+
+def sweep() -> None:
+    """Every corpus document in every form, plus decomposed accents with Windows line ends and
+    pages with ligatures: does each normalised character stand, in order, on the input character
+    it was read from?"""
+    from orgstruct.text import normalize_mapped
+
+    texts = [
+        json.loads(p.read_text(encoding="utf-8"))["text"] for p in sorted((ROOT / "data" / "corpus").rglob("*.json"))
+    ]
+    forms = dict(FORMS)
+    forms["decomposed accents, CRLF"] = lambda t: unicodedata.normalize("NFD", pdf_like(t)).replace("\n", "\r\n")
+    forms["pages with ligatures"] = lambda t: ligated(pdf_pages(t))
+    runs = off = unmapped = 0
+    for form in forms.values():
+        for original in texts:
+            given = form(original)
+            text, source = normalize_mapped(given)
+            runs += 1
+            if source is None:
+                unmapped += 1
+                continue
+            previous = -1
+            for j, c in enumerate(text):
+                k = source.source(j)
+                written = given[k]
+                ligature = unicodedata.normalize("NFKC", written)
+                joined = ligature != written and c in ligature
+                same = (
+                    written == c or written == unicodedata.normalize("NFD", c)[0] or (c in " \n" and written.isspace())
+                )
+                if not ((k > previous or (joined and k == previous)) and (same or joined)):
+                    off += 1
+                    break
+                previous = k
+    print(f"offset map sweep: {runs} texts, {off} with a character off, {unmapped} without a map")
+
+
+def main() -> None:
+    from orgstruct.extraction_eval import evaluate_extraction, load_gold
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--folder", default="gold_train")
+    parser.add_argument("--sweep", action="store_true")
+    args = parser.parse_args()
+    items = load_gold(ROOT / "data", ROOT / "seeds", folder=args.folder)
+    print(f"rules alone on data/{args.folder}, per language: relations / operations / groups / persons")
+    for name, form in TRAIN_FORMS.items():
+        r = evaluate_extraction([(g, form(t), lang) for g, t, lang in items], learned=False)
+        cells = []
+        for lang in ("en", "es"):
+            s = r[lang].summary()
+            figures = [s[k] for k in ("relations_f1", "operations_f1", "groups_f1", "persons_f1")]
+            cells.append(f"{lang} " + " / ".join(f"{f:.3f}" for f in figures))
+        print(f"  {name:24} " + "   ".join(cells))
+    if args.sweep:
+        sweep()
+
+
+if __name__ == "__main__":
+    main()
