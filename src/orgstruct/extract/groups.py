@@ -887,14 +887,20 @@ _FAMILY_KNOWN_AS = re.compile(
 )
 
 
+def _usable_alias(name: str, lex: EntityLexicon, quoted: bool = False) -> bool:
+    """A name given after a group can be its alias: no place, at most five words, and capitalised
+    unless it was quoted."""
+    if not name or lex.is_place_or_demonym(name) or len(name.split()) > 5:
+        return False
+    return quoted or bool(re.match(CAP, name))
+
+
 def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) -> None:
     """Parentheses, 'also known as', quoted translations and 'which police call Y' name a
     candidate again; an alias can carry its own parentheses ("también llamado X (CAF)")."""
 
     def usable(name: str, quoted: bool = False) -> bool:
-        if not name or lex.is_place_or_demonym(name) or len(name.split()) > 5:
-            return False
-        return quoted or bool(re.match(CAP, name))
+        return _usable_alias(name, lex, quoted)
 
     work = list(range(len(cands)))
     while work:
@@ -1348,9 +1354,7 @@ def _add_late_aliases(doc: Document, lex: EntityLexicon, mentions: list[list[Spa
                     continue
                 name = m.group("name").strip().rstrip(",.")
                 start = span.end + m.start("name")
-                if lex.is_place_or_demonym(name) or len(name.split()) > 5:
-                    continue
-                if regex is _AKA and not re.match(CAP, name):
+                if not _usable_alias(name, lex, quoted=regex is _PAREN_QUOTED):
                     continue
                 if any(s < start + len(name) and start < e for s, e in taken):
                     continue
