@@ -62,6 +62,19 @@ def rules_on_gold(gold_items):
     return {lang: r.summary() for lang, r in evaluate_extraction(gold_items, learned=False).items()}
 
 
+def _layouts():
+    """benchmarks/layouts_train.py, whose layout transformations (footnote markers, ligatures) the
+    benchmark prints figures for and these tests hold floors on."""
+    import sys
+
+    bench = str(ROOT / "benchmarks")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    import layouts_train
+
+    return layouts_train
+
+
 def _assert_read_as_given(gold_items, rules_on_gold, transform, tolerance: float) -> None:
     """The rules read the gold turned by ``transform`` within ``tolerance`` of the gold as given."""
     turned = evaluate_extraction([(g, transform(t), lang) for g, t, lang in gold_items], learned=False)
@@ -88,37 +101,14 @@ def test_footnote_markers_left_by_a_pdf_do_not_join_sentences(gold_items, rules_
     and a sentence then ran into the next: with a marker after every third sentence, the rules'
     relation F1 on gold_train fell 0.502 -> 0.494 (en) and 0.502 -> 0.493 (es) before the sentence
     splitter read them."""
-    import re
-
-    superscript = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-    def marked(text: str) -> str:
-        count = [0]
-
-        def mark(m: re.Match) -> str:
-            count[0] += 1
-            if count[0] % 3:
-                return m.group(0)
-            n = str(count[0] // 3)
-            return m.group(1) + (n if count[0] % 2 else n.translate(superscript)) + m.group(2)
-
-        return re.sub(r"([a-záéíóúñ][.])(\s+(?=[A-ZÁÉÍÓÚÑ]))", mark, text)
-
-    _assert_read_as_given(gold_items, rules_on_gold, marked, 0.005)
+    _assert_read_as_given(gold_items, rules_on_gold, _layouts().footnote_marked, 0.005)
 
 
 def test_ligatures_left_by_a_pdf_are_read_as_their_letters(gold_items, rules_on_gold):
     """Text copied from a PDF writes "fi", "fl", "ff", "ffi" as one ligature character ("traﬃcking");
     with every one of them so written, the rules' relation F1 on gold_train fell 0.502 -> 0.484 (en)
     and groups 0.918 -> 0.903 (es) before the ligatures were written out."""
-    pairs = (("ffi", "\ufb03"), ("ffl", "\ufb04"), ("ff", "\ufb00"), ("fi", "\ufb01"), ("fl", "\ufb02"))
-
-    def ligated(text: str) -> str:
-        for letters, ligature in pairs:
-            text = text.replace(letters, ligature)
-        return text
-
-    _assert_read_as_given(gold_items, rules_on_gold, ligated, 0.005)
+    _assert_read_as_given(gold_items, rules_on_gold, _layouts().ligated, 0.005)
 
 
 def test_every_gold_document_was_scored(results):
