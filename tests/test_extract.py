@@ -600,6 +600,32 @@ def test_the_head_of_something_else_is_no_leader_of_the_texts_group():
     assert not {h for h, _ in leads} & {"Wang Hsi-ling", "Luis Cedeño"}
 
 
+def test_leaders_named_after_the_verb_or_with_al_frente():
+    text = (
+        "Los Chapitos son una facción. La encabezan sus medios hermanos Iván Archivaldo y Jesús Alfredo "
+        "Guzmán Salazar. En 2015 surgió el Cártel del Noreste, con Juan Gerardo Treviño al frente. "
+        "El Cártel de Tijuana perdió a Ramón Arellano en 2002. Después tomó la jefatura Eduardo Arellano Félix. "
+        "Sam Gor moved heroin. Police tracked its alleged leader, Tse Chi Lop, for years."
+    )
+    x = extract(text, learned=False)
+    leads = {(x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations if r.type == "leads"}
+    assert {
+        ("Iván Archivaldo", "Los Chapitos"),
+        ("Jesús Alfredo Guzmán Salazar", "Los Chapitos"),
+        ("Juan Gerardo Treviño", "Cártel del Noreste"),
+        ("Eduardo Arellano Félix", "Cártel de Tijuana"),
+        ("Tse Chi Lop", "Sam Gor"),
+    } <= leads
+    # the person far after the verb is someone else; "heredó el mando de ..." names the one before
+    others = (
+        "Los Hells Angels crecieron en Hannover. Lo dirigió con ayuda de su mano derecha, Paul Engelke. "
+        "Los Carrillo traficaban. Vicente heredó el mando de su hermano Amado Carrillo Fuentes en 1997."
+    )
+    y = extract(others, learned=False)
+    heads = {y.entity_name(r.head) for r in y.relations if r.type == "leads"}
+    assert not heads & {"Paul Engelke", "Amado Carrillo Fuentes"}
+
+
 def test_families_named_by_surname_and_town_in_spanish():
     x = extract(
         "La operación golpeó a los Pelle de San Luca, los Commisso de Siderno y los Alvaro de Sinopoli. "
