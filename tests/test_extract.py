@@ -626,6 +626,22 @@ def test_leaders_named_after_the_verb_or_with_al_frente():
     assert not heads & {"Paul Engelke", "Amado Carrillo Fuentes"}
 
 
+def test_rivals_listed_after_a_possessive_belong_to_the_group_before():
+    text = (
+        "The Comando Vermelho was born in a prison. Its rivals today include the Primeiro Comando da Capital, "
+        "the Terceiro Comando Puro, Amigos dos Amigos and police militias. Black Axe recruits students. "
+        "They have clashed repeatedly with the Eiye Confraternity and with the Vikings."
+    )
+    x = extract(text, learned=False)
+    rivals = {frozenset((x.entity_name(r.head), x.entity_name(r.tail))) for r in x.relations if r.type == "rival_of"}
+    cv = "Comando Vermelho"
+    assert {
+        frozenset((cv, g)) for g in ("Primeiro Comando da Capital", "Terceiro Comando Puro", "Amigos dos Amigos")
+    } <= rivals
+    assert {frozenset(("Black Axe", "Eiye Confraternity")), frozenset(("Black Axe", "Vikings"))} <= rivals
+    assert frozenset(("Primeiro Comando da Capital", "Amigos dos Amigos")) not in rivals  # listed together
+
+
 def test_families_named_by_surname_and_town_in_spanish():
     x = extract(
         "La operación golpeó a los Pelle de San Luca, los Commisso de Siderno y los Alvaro de Sinopoli. "

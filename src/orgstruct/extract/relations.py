@@ -676,6 +676,7 @@ _SAME_ENTITY_GAP = re.compile(
 )
 # a nationality between two listed names: "el irlandés Daniel Kinahan, el italiano Raffaele Imperiale y ..."
 _DEMONYM_TAIL = re.compile(r"(?:the|el|la)\s+([A-Za-záéíóúñ]+)(?:-([a-záéíóúñ]+))?\s+$", re.IGNORECASE)
+_POSSESSIVE_START = re.compile(r"(?:its|their|su|sus)\s", re.IGNORECASE)
 _COORDINATED_TYPES = {"leads", "directs", "works_for", "finances", "brokers_for", "arrested", "lieutenant_of"}
 # types whose tail can be a list: "socio de Pablo Escobar y de Amado Carrillo", "worked for A and B"
 _COORDINATED_TAILS = {"allied_with", "rival_of", "works_for", "brokers_for"}
@@ -1055,6 +1056,14 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     if p.voice == "nominal" and _of_something_else(doc.text, m, sent.end):
                         continue  # "chief of Taiwan's military intelligence bureau": the head of something else
                     tail, conf_scale = salient.get(sent.index), 0.6
+                    if (
+                        p.voice == "copular"
+                        and tail is not None
+                        and tail.start >= m.start()
+                        and _POSSESSIVE_START.match(m.group(0))
+                    ):
+                        # "Its rivals include X and Y": the group spoken of before, not one named after
+                        tail = salient.get(sent.index - 1)
                     # a part of the group run with no group named ("X handled operations"): the text's
                     # group, wherever it was last named
                     head_distance_only = p.type == "directs"
@@ -1136,7 +1145,9 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                         for b in listed[i + 1 :]:
                             if {a.entity, b.entity} != {head.entity, tail.entity}:
                                 rels.append(_relation(rtype, a, b, None, sent, 0.9 * conf))
-                if p.type in _COORDINATED_TYPES and (head.etype == "person" or p.voice == "copular"):
+                if (p.type in _COORDINATED_TYPES and (head.etype == "person" or p.voice == "copular")) or (
+                    p.type in _COORDINATED_TAILS and p.voice == "copular"
+                ):  # "Its rivals today include A, B and C": each of them
                     for other in _coordinated(doc, head, mentions):
                         if not tail or other.entity != tail.entity:
                             rels.append(_relation(rtype, other, tail, None, sent, 0.9 * conf))
