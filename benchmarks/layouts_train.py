@@ -40,6 +40,18 @@ def footnote_marked(text: str) -> str:
     return re.sub(r"([a-záéíóúñ][.])(\s+(?=[A-ZÁÉÍÓÚÑ]))", mark, text)
 
 
+def glued_marked(text: str) -> str:
+    """A footnote marker glued to the word before every third comma or full stop, as a PDF flattens
+    a superscript in plain text ("the Sinaloa Cartel12, which", "deserters13.")."""
+    count = [0]
+
+    def mark(m: re.Match) -> str:
+        count[0] += 1
+        return m.group(1) + (str(count[0] // 3) if count[0] % 3 == 0 else "") + m.group(2)
+
+    return re.sub(r"([a-záéíóúñ])([.,](?=\s))", mark, text)
+
+
 def ligated(text: str) -> str:
     """Every "ffi", "ffl", "ff", "fi", "fl" written as its typographic ligature."""
     for letters, ligature in (("ffi", "ﬃ"), ("ffl", "ﬄ"), ("ff", "ﬀ"), ("fi", "ﬁ"), ("fl", "ﬂ")):
@@ -65,15 +77,16 @@ TRAIN_FORMS = {
     "PDF pages, no form feed": FORMS["PDF pages, no form feed"],
     "PDF pages, footnotes": FORMS["PDF pages, footnotes"],
     "footnote markers": footnote_marked,
+    "markers glued to words": glued_marked,
     "ligatures": ligated,
     "closing notes list": with_notes,
 }
 
 
 def sweep() -> None:
-    """Every corpus document in every form, plus decomposed accents with Windows line ends and
-    pages with ligatures: does each normalised character stand, in order, on the input character
-    it was read from?"""
+    """Every corpus document in every form, plus decomposed accents with Windows line ends, pages
+    with ligatures and PDF-like text with markers glued to words: does each normalised character
+    stand, in order, on the input character it was read from?"""
     from orgstruct.text import normalize_mapped
 
     texts = [
@@ -82,6 +95,7 @@ def sweep() -> None:
     forms = dict(FORMS)
     forms["decomposed accents, CRLF"] = lambda t: unicodedata.normalize("NFD", pdf_like(t)).replace("\n", "\r\n")
     forms["pages with ligatures"] = lambda t: ligated(pdf_pages(t))
+    forms["PDF-like, markers glued to words"] = lambda t: glued_marked(pdf_like(t))
     runs = off = unmapped = 0
     for form in forms.values():
         for original in texts:

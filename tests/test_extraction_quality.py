@@ -104,6 +104,14 @@ def test_footnote_markers_left_by_a_pdf_do_not_join_sentences(gold_items, rules_
     _assert_read_as_given(gold_items, rules_on_gold, _layouts().footnote_marked, 0.005)
 
 
+def test_footnote_markers_glued_to_words_are_dropped(gold_items, rules_on_gold):
+    """Plain text from a PDF glues a superscript marker to the word before it ("the Sinaloa
+    Cartel12, which", "deserters13."): with a marker after every third comma or full stop, the
+    rules' relation F1 on the gold fell 0.471 -> 0.361 (en) and 0.509 -> 0.399 (es), and groups
+    0.908 -> 0.716 (es), before text.drop_glued_markers."""
+    _assert_read_as_given(gold_items, rules_on_gold, _layouts().glued_marked, 0.005)
+
+
 def test_ligatures_left_by_a_pdf_are_read_as_their_letters(gold_items, rules_on_gold):
     """Text copied from a PDF writes "fi", "fl", "ff", "ffi" as one ligature character ("traﬃcking");
     with every one of them so written, the rules' relation F1 on gold_train fell 0.502 -> 0.484 (en)

@@ -3,12 +3,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from orgstruct.errors import InputError
+from orgstruct.extract import extract
 from orgstruct.text import (
     MAX_CHARS,
     check_text,
     decode_bytes,
     detect_language,
     drop_endnotes,
+    drop_glued_markers,
     drop_page_furniture,
     make_document,
     normalize,
@@ -350,6 +352,30 @@ def test_a_footnote_marker_after_a_full_stop_still_ends_the_sentence(marker):
     ]
     # a number is no marker: "2.3 Million", "in 2002.3" stay inside their sentence
     assert len(split_sentences("It rose to 2.3 Million in 2002.3 The rest stayed.")) == 1
+
+
+def test_footnote_markers_glued_to_words_are_dropped_when_they_count_up():
+    given = (
+        "The Sinaloa Cartel12 moved cocaine through Ecuador. Its leader, Ismael Zambada,13 was arrested "
+        "in July.14 Los Choneros15 fought Los Lobos in Guayaquil. MS13 and the Z40 stayed apart."
+    )
+    text, source = normalize_mapped(given)
+    assert text == (
+        "The Sinaloa Cartel moved cocaine through Ecuador. Its leader, Ismael Zambada, was arrested "
+        "in July. Los Choneros fought Los Lobos in Guayaquil. MS13 and the Z40 stayed apart."
+    )
+    start = text.index("Los Choneros")
+    a, b = source.span(start, start + len("Los Choneros"))
+    assert given[a:b] == "Los Choneros"
+    x = extract(given, learned=False)
+    assert {"Sinaloa Cartel", "Los Choneros", "Los Lobos"} <= {g.name for g in x.groups}
+    # digits that do not count up, a lone one, and those after capitals or digits are no markers
+    for quiet in (
+        "Barrio18 and Calle18 fought. The Cartel12 met the Cartel3 and the Cartel9.",
+        "The Barrio18 gang ran the market.",
+        "It rose to 2.3 Million in 2002. MS13, G9 and MI6 were named. The Z40, Z41 and Z42 cells.",
+    ):
+        assert drop_glued_markers(quiet) == quiet
 
 
 def test_ligatures_from_a_pdf_are_written_out_and_keep_their_offsets():

@@ -176,9 +176,14 @@ FURNITURE_REACH = 2  # lines with text before and after a page break in which it
 FURNITURE_MAX = 100  # characters: a running header or footer is one short line
 
 
+# digits a PDF glued to a word's end where a superscript marker stood ("the Sinaloa Cartel12 moved",
+# "deserters12."): after two lowercase letters, so that code names stay ("MS13", "Z40", "MI6", "G9")
+_GLUED_DIGITS = r"(?<=[^\W\d_A-ZÁÉÍÓÚÑÜ]{2})(\d{1,3})(?=[\s.,;:!?)\"”’]|$)"
 # a footnote marker in the text: digits right after a word's punctuation ("deserters.12 Their"),
 # superscript digits, or digits in brackets; and a note at a page's foot, opened by its number
-_MARKER = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)|([" + _SUPERSCRIPT_DIGITS + r"]+)|\[(\d{1,3})\]")
+_MARKER = re.compile(
+    r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)|([" + _SUPERSCRIPT_DIGITS + r"]+)|\[(\d{1,3})\]|" + _GLUED_DIGITS
+)
 _NOTE = re.compile(r"(?:(\d{1,3})|([" + _SUPERSCRIPT_DIGITS + r"]+))\s+\S")
 _PLAIN_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 FOOTNOTE_REACH = 15  # lines of text at a page's foot in which its footnotes stand
@@ -213,6 +218,31 @@ def _footnotes(text: str, keys: list[str], filled: list[int], starts: list[int],
                 last = numbers[-1]
                 break
     return notes
+
+
+MARKERS_MIN = 3  # footnote markers a text must use, counting up, before its glued digits are dropped
+_MARKER_AT = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)|" + _GLUED_DIGITS)
+
+
+def drop_glued_markers(text: str) -> str:
+    """Footnote markers a PDF flattened into plain digits are dropped: glued to a word ("the
+    Sinaloa Cartel12 moved" would name a "Cartel12") or after its punctuation ("Zambada,13 was",
+    "deserters.12 Their"). Only in a text that uses at least MARKERS_MIN of them and whose numbers
+    count up (at least three quarters of them larger than the one before), as notes do; a lone
+    "Calle18" stays, and so do digits after capitals or other digits ("MS13", "Z40", "2.3")."""
+    found = list(_MARKER_AT.finditer(text))
+    if len(found) < MARKERS_MIN:
+        return text
+    numbers = [int(m.group(1) or m.group(2)) for m in found]
+    rising = sum(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    if rising < 0.75 * (len(numbers) - 1):
+        return text
+    out, last = [], 0
+    for m in found:
+        out.append(text[last : m.start()])
+        last = m.end()
+    out.append(text[last:])
+    return "".join(out)
 
 
 def drop_page_furniture(text: str) -> tuple[str, SourceMap]:
@@ -367,13 +397,14 @@ def _prepared(text: str) -> str:
 def normalize(text: str) -> str:
     """NFC, ligatures written out, one newline form, invisible characters (soft hyphens, zero-width
     spaces) dropped, any run of horizontal white space one plain space, page headers and numbers dropped
-    (``drop_page_furniture``), hard-wrapped lines joined (``unwrap_lines``). Offsets in the
+    (``drop_page_furniture``), footnote markers glued to words dropped (``drop_glued_markers``),
+    hard-wrapped lines joined (``unwrap_lines``). Offsets in the
     result, which evidence refers to, are offsets into this text (the sentence itself is given
     with each piece of evidence; ``normalize_mapped`` gives where they stand in the input)."""
     if not UNWRAP:
         text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
         return text.replace("\u00a0", " ").replace("\t", " ")
-    return unwrap_lines(drop_page_furniture(_prepared(text))[0])
+    return unwrap_lines(drop_glued_markers(drop_page_furniture(_prepared(text))[0]))
 
 
 _BLOCK = 256  # characters compared at once while aligning the normalised text with the input
@@ -442,7 +473,7 @@ def normalize_mapped(given: str) -> tuple[str, SourceMap | None]:
         return normalize(given), None
     prepared = _prepared(given)
     kept, furniture = drop_page_furniture(prepared)
-    text = unwrap_lines(kept)  # normalize(given), step by step
+    text = unwrap_lines(drop_glued_markers(kept))  # normalize(given), step by step
     if text == given:
         return text, SourceMap((0,), (0,))
     composed, nfc = given, None
