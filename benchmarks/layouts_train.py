@@ -70,6 +70,25 @@ def with_notes(text: str) -> str:
     )
 
 
+def web_copy(text: str) -> str:
+    """The report as copied from its web page: a byline, a date and a share button on top, a link
+    to another story ("SEE ALSO: <group> News and Profile") after every third paragraph, an image
+    caption after the first, and tags naming two groups the report does not at its end."""
+    others = [g for g in _OTHER_GROUPS if g not in text][:2]
+    spanish = " la " in text and " los " in text
+    see = ("VEA TAMBIÉN: Perfil de {}" if spanish else "SEE ALSO: {} News and Profile").format(others[0])
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    out = ["Por María Fernández y Juan Pérez" if spanish else "By Jane Roe and John Doe", "March 3, 2021", "Share"]
+    for i, paragraph in enumerate(paragraphs, 1):
+        out.append(paragraph)
+        if i == 1:
+            out.append("Foto: policía en Lima (Archivo)" if spanish else "Featured image: police in Lima (Archive)")
+        if i % 3 == 0 and i < len(paragraphs):
+            out.append(see)
+    out.append(("Etiquetas: " if spanish else "Tags: ") + ", ".join(others))
+    return "\n".join(out) + "\n"
+
+
 TRAIN_FORMS = {
     "as given": lambda t: t,
     "PDF-like 45": pdf_like,
@@ -80,6 +99,7 @@ TRAIN_FORMS = {
     "markers glued to words": glued_marked,
     "ligatures": ligated,
     "closing notes list": with_notes,
+    "web page copy": web_copy,
 }
 
 

@@ -37,7 +37,7 @@ def test_predict_every_group_with_probabilities_and_evidence(seed_text, hashing_
         assert set(d) == {"group", "aliases", "label", "probabilities", "evidence", "features", "model_version"}
         for e in d["evidence"]:
             if e["kind"] == "sentence":
-                assert seed_text[e["start"] : e["end"]] == e["text"]
+                assert seed_text[e["input_start"] : e["input_end"]] == e["text"]
 
 
 def test_evidence_offsets_point_into_the_text_as_given(seed_text, hashing_model):

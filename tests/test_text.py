@@ -12,6 +12,7 @@ from orgstruct.text import (
     drop_endnotes,
     drop_glued_markers,
     drop_page_furniture,
+    drop_web_furniture,
     make_document,
     normalize,
     normalize_mapped,
@@ -91,7 +92,8 @@ def test_hard_wrapped_lines_are_joined_into_their_paragraph():
 
 
 def test_one_paragraph_per_line_text_is_left_as_it_is(seed_text):
-    assert normalize(seed_text) == seed_text.replace("\r\n", "\n")
+    # but for the seed's one line of web page furniture, a link to another story
+    assert normalize(seed_text) == seed_text.replace("\r\n", "\n").replace("SEE ALSO: Peru News and Profiles\n", "")
 
 
 def test_a_wrapped_report_gives_the_relations_of_the_unwrapped_one():
@@ -376,6 +378,29 @@ def test_footnote_markers_glued_to_words_are_dropped_when_they_count_up():
         "It rose to 2.3 Million in 2002. MS13, G9 and MI6 were named. The Z40, Z41 and Z42 cells.",
     ):
         assert drop_glued_markers(quiet) == quiet
+
+
+def test_a_web_pages_links_tags_captions_buttons_and_byline_are_dropped():
+    given = (
+        "By Jane Roe and John Doe\nMarch 3, 2021\nShare\nThe Kings stored cocaine in Callao for the Andean Cartel.\n"
+        "SEE ALSO: Sinaloa Cartel News and Profile\nBy 2016 Los Zetas had left.\n"
+        "VEA TAMBIÉN: Perfil del Clan del Golfo\nFeatured image: police in Lima (Archive)\n"
+        "Tags: Tren de Aragua, Peru\n"
+    )
+    text, source = normalize_mapped(given)
+    assert (
+        text
+        == "March 3, 2021\nThe Kings stored cocaine in Callao for the Andean Cartel.\nBy 2016 Los Zetas had left.\n"
+    )
+    start = text.index("Los Zetas")
+    a, b = source.span(start, start + len("Los Zetas"))
+    assert given[a:b] == "Los Zetas"
+    names = {g.name for g in extract(given, learned=False).groups}
+    assert {"Andean Cartel", "Los Zetas"} <= names
+    assert not {n for n in names if "Sinaloa" in n or "Golfo" in n or "Aragua" in n}
+    # a byline only among the first lines; a sentence that opens with "By" or a label's word stays
+    late = "Los Zetas grew.\nThey fought.\nThey won.\nThey split.\nThey fell.\nBy Jane Roe\nPhoto finish.\n"
+    assert drop_web_furniture(late) == late
 
 
 def test_ligatures_from_a_pdf_are_written_out_and_keep_their_offsets():

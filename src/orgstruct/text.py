@@ -387,11 +387,50 @@ def drop_endnotes(text: str) -> str:
     return text[: last.start()].rstrip(" \t\n")
 
 
+# a web page's furniture copied with a report: links to other stories ("SEE ALSO: Sinaloa Cartel
+# News and Profile", "VEA TAMBIÉN: ..."), tags, image captions and credits, share and print buttons,
+# and a byline near the top. Each names groups and people the report does not speak of there.
+_WEB_LINE = re.compile(
+    r"^[ \t]*(?:(?:see also|read more|read also|also read|related|related content|related stories|"
+    r"vea también|ver también|lea también|lee también|le puede interesar|te puede interesar|relacionado|"
+    r"relacionada|relacionados|relacionadas|más información|tags|etiquetas|featured image|main image|lead image|"
+    r"top image|image|photo|photo credit|foto|imagen|crédito|credit|créditos)[ \t]*:[^\n]{0,200}|"
+    r"(?:share|share this|share this article|compartir|tweet|print|imprimir|advertisement|publicidad|"
+    r"related content|related articles|contenido relacionado|artículos relacionados|notas relacionadas|"
+    r"read more|leer más)[ \t]*)(?:\n|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NAME_WORD = r"[A-ZÁÉÍÓÚÑ][\w'’.\-]+"
+_BYLINE = re.compile(
+    r"^[ \t]*(?i:by|por|written by|escrito por|author|autor|autora)[ \t]*:?[ \t]+"
+    + _NAME_WORD
+    + r"(?:(?:[ \t]+|[ \t]*,[ \t]*)(?:"
+    + _NAME_WORD
+    + r"|de|del|la|y|and|&))*[ \t]*(?:\n|$)",
+    re.MULTILINE,
+)
+BYLINE_LINES = 5  # a byline stands among a page's first lines
+
+
+def drop_web_furniture(text: str) -> str:
+    """The text without the lines a web page adds to a report (``_WEB_LINE``: links to other
+    stories, tags, captions, buttons) and without a byline among its first BYLINE_LINES lines.
+    Whole lines only, so every kept character keeps its order."""
+    text = _WEB_LINE.sub("", text)
+    lines = text.split("\n")
+    head = [i for i, line in enumerate(lines) if line.strip()][:BYLINE_LINES]
+    drop = {i for i in head if _BYLINE.fullmatch(lines[i] + "\n") or _BYLINE.fullmatch(lines[i])}
+    if not drop:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
 def _prepared(text: str) -> str:
     """NFC, ligatures written out, one newline form, invisible characters dropped, any run of
-    horizontal white space one plain space: the steps before the page furniture and the line joining."""
+    horizontal white space one plain space, a closing notes list and a web page's furniture
+    dropped: the steps before the page furniture and the line joining."""
     text = _composed(text).replace("\r\n", "\n").replace("\r", "\n")
-    return drop_endnotes(_SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES)))
+    return drop_web_furniture(drop_endnotes(_SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES))))
 
 
 def normalize(text: str) -> str:
