@@ -185,6 +185,36 @@ def test_extract_gives_offsets_into_the_file_as_written(tmp_path):
         assert " ".join(written.replace("-\r\n", "").split()) == r["evidence"]
 
 
+def test_a_saved_web_page_is_read_as_its_text(run, tmp_path):
+    page = (
+        "<!DOCTYPE html><html><head><title>Los Zetas | News</title>"
+        '<script>var tags = ["Tren de Aragua"];</script></head><body>'
+        '<nav><a href="/z">Clan del Golfo</a></nav><article>'
+        "<p>Los <b>Choneros</b> are a gang led by Adolfo Mac&iacute;as, alias &quot;Fito&quot;.</p>\n"
+        "<p>They work for the Sinaloa Cartel &amp; fight Los Lobos in Guayaquil.</p></article>"
+        "<footer>Related: Cartel de los Soles</footer></body></html>"
+    )
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "story.html").write_text(page, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder / "story.html"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {g["name"] for g in data["groups"]} == {"Los Choneros", "Sinaloa Cartel", "Los Lobos"}
+    assert "Adolfo Macías" in {p["name"] for p in data["persons"]}
+    leads = [r for r in data["relations"] if r["type"] == "leads"]
+    assert leads and leads[0]["evidence"] == 'Los Choneros are a gang led by Adolfo Macías, alias "Fito".'
+    written = page[leads[0]["input_start"] : leads[0]["input_end"]]
+    assert written == "Los <b>Choneros</b> are a gang led by Adolfo Mac&iacute;as, alias &quot;Fito&quot;."
+    table = run("classify", str(folder))  # a folder's .html files are read too
+    assert table.exit_code == 0 and "Los Choneros" in table.stdout and "Los Zetas" not in table.stdout
+    (folder / "app.html").write_text('<html><body><div id="app"></div><script>draw()</script></body></html>')
+    both = run("classify", str(folder))  # a page its scripts draw: one line, and the batch goes on
+    assert both.exit_code == 1 and "Los Choneros" in both.stdout
+    assert "app.html: web page holds no text to read" in both.stderr
+    _one_line_error(both)
+
+
 def test_extract_bad_input():
     result = runner.invoke(app, ["extract", "-"], input="")
     assert result.exit_code == 1 and "empty" in result.stderr

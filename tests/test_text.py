@@ -193,6 +193,9 @@ def test_no_corpus_document_is_taken_for_another_language():
     texts = [json.loads(p.read_text())["text"] for p in sorted((root / "data" / "corpus").glob("*/*.json"))]
     assert len(texts) > 400
     assert [t[:60] for t in texts if unsupported_language(t)] == []
+    from orgstruct.webpage import looks_like_html
+
+    assert [t[:60] for t in texts if looks_like_html(t)] == []  # nor for a web page
 
 
 def _stands_where_written(given: str, text: str, source) -> None:
@@ -401,6 +404,37 @@ def test_a_web_pages_links_tags_captions_buttons_and_byline_are_dropped():
     # a byline only among the first lines; a sentence that opens with "By" or a label's word stays
     late = "Los Zetas grew.\nThey fought.\nThey won.\nThey split.\nThey fell.\nBy Jane Roe\nPhoto finish.\n"
     assert drop_web_furniture(late) == late
+
+
+def test_a_web_page_is_read_as_its_text_and_every_character_stands_where_it_was_written():
+    from orgstruct.webpage import html_to_text, looks_like_html
+
+    page = (
+        "<html><body><header><h1>InSight Crime</h1></header><div class='story'>\n"
+        "<h2>Los Lobos &amp; Los Choneros</h2><p>Los Lobos   fought\n Los Choneros&nbsp;in&#160;2021.<br/>"
+        "Fito&#39;s men <i>lost</i>.</p><ul><li>one</li><li>two</li></ul><figure><img src=x>"
+        "<figcaption>Photo: Tren de Aragua</figcaption></figure><p>Caf&eacute; &unknown; end</p></div></body></html>"
+    )
+    assert looks_like_html(page)
+    text, source = html_to_text(page)
+    assert text == (
+        "Los Lobos & Los Choneros\nLos Lobos fought Los Choneros in 2021.\nFito's men lost.\none\ntwo\n"
+        "Café &unknown; end\n"
+    )
+    previous = -1
+    for j, c in enumerate(text[:-1]):
+        k = source.source(j)
+        assert k > previous, (j, c)
+        written = page[k]
+        assert (
+            written == c
+            or (c == " " and written.isspace())
+            or (written == "&" and c in "& '\xa0é")
+            or (written == "<" and c == "\n")
+        ), (j, c, page[k : k + 8])
+        previous = k
+    # a report that shows a tag or two is no web page; nor is any corpus document
+    assert not looks_like_html("The gang's site used <p> tags and <br> breaks, investigators said.")
 
 
 def test_ligatures_from_a_pdf_are_written_out_and_keep_their_offsets():

@@ -9,6 +9,7 @@ from collections import Counter
 
 from orgstruct.errors import InputError
 from orgstruct.schema import Document, Sentence, SourceMap
+from orgstruct.webpage import html_to_text, looks_like_html
 
 MAX_CHARS = 2_000_000
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # footnote markers a PDF keeps as characters of their own
@@ -439,7 +440,10 @@ def normalize(text: str) -> str:
     (``drop_page_furniture``), footnote markers glued to words dropped (``drop_glued_markers``),
     hard-wrapped lines joined (``unwrap_lines``). Offsets in the
     result, which evidence refers to, are offsets into this text (the sentence itself is given
-    with each piece of evidence; ``normalize_mapped`` gives where they stand in the input)."""
+    with each piece of evidence; ``normalize_mapped`` gives where they stand in the input).
+    A web page (HTML) is first read as the text a reader sees of it (``webpage.html_to_text``)."""
+    if looks_like_html(text):
+        text = html_to_text(text)[0]
     if not UNWRAP:
         text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
         return text.replace("\u00a0", " ").replace("\t", " ")
@@ -510,16 +514,20 @@ def normalize_mapped(given: str) -> tuple[str, SourceMap | None]:
     worked out; offsets then stay those of the normalised text)."""
     if not UNWRAP:
         return normalize(given), None
+    page = None  # a web page's map: where its text stands in the page
+    if looks_like_html(given):
+        given, page = html_to_text(given)
     prepared = _prepared(given)
     kept, furniture = drop_page_furniture(prepared)
     text = unwrap_lines(drop_glued_markers(kept))  # normalize(given), step by step
     if text == given:
-        return text, SourceMap((0,), (0,))
-    composed, nfc = given, None
+        return text, page or SourceMap((0,), (0,))
+    composed, nfc = given, page
     if not unicodedata.is_normalized("NFC", given) or _LIGATURE.search(given):
         composed, nfc = _composed_map(given)
         if nfc is None:
             return text, None
+        nfc = SourceMap(nfc.points, nfc.shifts, page)
     steps = _aligned_map(composed, prepared, nfc)
     if steps is None:
         return text, None
@@ -595,5 +603,10 @@ def detect_language(text: str) -> str:
 
 
 def make_document(text: str) -> Document:
-    text, source = normalize_mapped(check_text(text))
+    given = check_text(text)
+    text, source = normalize_mapped(given)
+    if not text.strip():
+        if looks_like_html(given):  # a web page whose content its scripts draw, or markup alone
+            raise InputError("web page holds no text to read (markup or scripts only); save the page as text")
+        raise InputError("text holds nothing to read but page numbers, headers, links or notes")
     return Document(text=text, sentences=split_sentences(text), lang=detect_language(text), source=source)
