@@ -20,6 +20,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from minipdf import report_pdf
 from robustness import FORMS, pdf_like, pdf_pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,6 +111,14 @@ def as_html(text: str) -> str:
     )
 
 
+def as_pdf_file(text: str) -> str:
+    """The report written as a PDF file (benchmarks/minipdf.py: pages of 46 lines under a running
+    header, a page number at each foot) and read back as orgstruct reads a PDF (pypdf)."""
+    from orgstruct.pdf import pdf_to_text
+
+    return pdf_to_text(report_pdf(text), "report.pdf")
+
+
 TRAIN_FORMS = {
     "as given": lambda t: t,
     "PDF-like 45": pdf_like,
@@ -122,6 +131,7 @@ TRAIN_FORMS = {
     "closing notes list": with_notes,
     "web page copy": web_copy,
     "saved web page (HTML)": as_html,
+    "PDF file (pypdf)": as_pdf_file,
 }
 
 

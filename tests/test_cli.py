@@ -215,6 +215,56 @@ def test_a_saved_web_page_is_read_as_its_text(run, tmp_path):
     _one_line_error(both)
 
 
+def _minipdf():
+    """benchmarks/minipdf.py, the PDF writer the benchmarks measure orgstruct.pdf with."""
+    import sys
+    from pathlib import Path
+
+    bench = str(Path(__file__).resolve().parent.parent / "benchmarks")
+    if bench not in sys.path:
+        sys.path.insert(0, bench)
+    import minipdf
+
+    return minipdf
+
+
+def test_a_pdf_file_is_read_as_the_text_of_its_pages(run, tmp_path, seed_text):
+    minipdf = _minipdf()
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(minipdf.report_pdf(seed_text, header="InSight Crime | Peru"))
+    table = run("classify", str(pdf))
+    assert table.exit_code == 0, table.stderr
+    assert "Kings of Shejo Port" in table.stdout and "Andean Cartel" in table.stdout
+    result = runner.invoke(app, ["extract", str(pdf), "--format", "json"])
+    data = json.loads(result.stdout)
+    names = {g["name"] for g in data["groups"]}
+    assert {"Kings of Shejo Port", "Andean Cartel", "Barrio Kings"} <= names
+    assert not {n for n in names if "InSight" in n or "Peru" == n}  # the running header is dropped
+    from orgstruct.pdf import pdf_to_text
+
+    extracted = pdf_to_text(pdf.read_bytes(), str(pdf))
+    for r in data["relations"]:  # input offsets index the text taken from the PDF
+        assert " ".join(extracted[r["input_start"] : r["input_end"]].split()) == r["evidence"]
+    # a folder's PDFs are read; a broken PDF and one without text get one line each, and the batch goes on
+    (tmp_path / "broken.pdf").write_bytes(pdf.read_bytes()[:300])
+    (tmp_path / "scan.pdf").write_bytes(minipdf.make_pdf([[]]))
+    both = run("classify", str(tmp_path))
+    assert both.exit_code == 1 and "Andean Cartel" in both.stdout
+    assert "broken.pdf: PDF cannot be read" in both.stderr and "scan.pdf: PDF has no text layer" in both.stderr
+    _one_line_error(both)
+
+
+def test_reading_a_pdf_without_pypdf_is_one_line(run, tmp_path, seed_text, monkeypatch):
+    import sys
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(_minipdf().report_pdf(seed_text))
+    monkeypatch.setitem(sys.modules, "pypdf", None)
+    result = run("classify", str(pdf))
+    assert result.exit_code == 1 and "reading a PDF needs pypdf" in result.stderr
+    _one_line_error(result)
+
+
 def test_extract_bad_input():
     result = runner.invoke(app, ["extract", "-"], input="")
     assert result.exit_code == 1 and "empty" in result.stderr

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -19,8 +21,27 @@ def test_public_api_surface():
         "OrgStructError",
         "LanguageWarning",
         "__version__",
+        "read_file",
     ):
         assert name in orgstruct.__all__
+
+
+def test_read_file_gives_the_text_of_text_html_and_pdf_files(tmp_path, seed_text, hashing_model):
+    import sys
+
+    from orgstruct import InputError, read_file
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import minipdf
+
+    (tmp_path / "a.txt").write_text(seed_text, encoding="utf-8")
+    (tmp_path / "a.pdf").write_bytes(minipdf.report_pdf(seed_text))
+    (tmp_path / "a.html").write_text("<html><body><p>" + seed_text.replace("\n", "</p><p>") + "</p></body></html>")
+    for name in ("a.txt", "a.pdf", "a.html"):
+        groups = {p.group for p in predict(read_file(tmp_path / name), model=hashing_model)}
+        assert {"Kings of Shejo Port", "Andean Cartel"} <= groups, name
+    with pytest.raises(InputError, match="no such|cannot be read"):
+        read_file(tmp_path / "missing.txt")
 
 
 def test_predict_every_group_with_probabilities_and_evidence(seed_text, hashing_model):

@@ -13,6 +13,7 @@ from orgstruct.errors import (
 from orgstruct.extract import extract
 from orgstruct.predict import BatchItem, Model, load_model, predict, predict_many
 from orgstruct.schema import Evidence, Extraction, OrgType, Prediction
+from orgstruct.text import read_file
 
 __all__ = [
     "BatchItem",
@@ -33,4 +34,5 @@ __all__ = [
     "load_model",
     "predict",
     "predict_many",
+    "read_file",
 ]

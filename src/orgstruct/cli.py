@@ -23,7 +23,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Classify organized-crime groups as hierarchical, family_clan or brokerage_network.",
 )
-FOLDER_SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}  # what a folder contributes; any file can be named directly
+FOLDER_SUFFIXES = {
+    ".txt",
+    ".html",
+    ".htm",
+    ".pdf",
+    ".jsonl",
+}  # what a folder contributes; any file can be named directly
 
 
 def _fail(message: str) -> None:
@@ -82,7 +88,7 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, str | None, str | None]
             continue
         files = sorted(p for p in path.rglob("*") if p.suffix in FOLDER_SUFFIXES) if path.is_dir() else [path]
         if path.is_dir() and not files:
-            yield raw, None, f"{raw}: folder holds no .txt, .html or .jsonl file"
+            yield raw, None, f"{raw}: folder holds no .txt, .html, .pdf or .jsonl file"
         for f in files:
             try:
                 data = f.read_bytes()

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
+from pathlib import Path
 
 from orgstruct.errors import InputError
+from orgstruct.pdf import looks_like_pdf, pdf_to_text
 from orgstruct.schema import Document, Sentence, SourceMap
 from orgstruct.webpage import html_to_text, looks_like_html
 
 MAX_CHARS = 2_000_000
+MAX_PDF_BYTES = 100_000_000  # a PDF's images make it far larger than its text
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # footnote markers a PDF keeps as characters of their own
 _ABBREVIATIONS = {
     "mr",
@@ -78,7 +82,12 @@ def check_text(text: str, source: str = "text") -> str:
 
 
 def decode_bytes(data: bytes, source: str) -> str:
-    """Decode UTF-8 input bytes, rejecting binary and other encodings with a clear message."""
+    """Decode UTF-8 input bytes, rejecting binary and other encodings with a clear message; a PDF
+    file gives the text of its pages (``orgstruct.pdf``)."""
+    if looks_like_pdf(data):
+        if len(data) > MAX_PDF_BYTES:
+            raise InputError(f"{source}: PDF is too large; the limit is {MAX_PDF_BYTES:,} bytes, got {len(data):,}")
+        return check_text(pdf_to_text(data, source), source)
     if len(data) > MAX_CHARS * 4:
         raise InputError(f"{source}: file is too large; the limit is {MAX_CHARS:,} characters, got {len(data):,} bytes")
     if b"\x00" in data[:65536]:
@@ -88,6 +97,18 @@ def decode_bytes(data: bytes, source: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputError(f"{source}: file is not valid UTF-8 (byte {exc.start}); re-encode it as UTF-8") from None
     return check_text(text, source)
+
+
+def read_file(path: str | os.PathLike) -> str:
+    """The text of a report file, as ``predict`` and ``extract`` take it: UTF-8 text (a web page's
+    HTML is kept as it is and read as its text when predicted), or the text of a PDF's pages.
+    InputError names what is wrong with the file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    return decode_bytes(data, str(path))
 
 
 # a line that ends a sentence or opens a list ("Those charged include:"): the newline after it
