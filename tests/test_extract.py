@@ -600,6 +600,16 @@ def test_the_head_of_something_else_is_no_leader_of_the_texts_group():
     assert not {h for h, _ in leads} & {"Wang Hsi-ling", "Luis Cedeño"}
 
 
+def test_a_name_listed_among_groups_is_a_group():
+    text = (
+        "Its rivals include the Sinaloa Cartel, Los Zetas, Hermandad Roja and the United States. "
+        "Viv Ansanm aparece también con los nombres G9, G9 Familia y Aliados y Vivir Juntos."
+    )
+    names = {g.name for g in extract(text, learned=False).groups}
+    assert {"Sinaloa Cartel", "Los Zetas", "Hermandad Roja"} <= names
+    assert not names & {"United States", "Aliados", "Vivir Juntos"}
+
+
 def test_leaders_named_after_the_verb_or_with_al_frente():
     text = (
         "Los Chapitos son una facción. La encabezan sus medios hermanos Iván Archivaldo y Jesús Alfredo "

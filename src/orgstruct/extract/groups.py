@@ -255,7 +255,7 @@ class _Candidate:
     end: int
     text: str
     sentence: int
-    kind: str  # full | article | quoted | plural | lowercase_head | paren | aka | acronym | spelled | family
+    kind: str  # full | article | quoted | plural | lowercase_head | paren | aka | acronym | spelled | family | listed
     links: list[int] = field(default_factory=list)  # indexes of candidates it names too
 
 
@@ -579,6 +579,7 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             if not _ALIAS_CONTEXT.search(doc.text[max(0, m.start() - 40) : m.start()]):
                 found.append(_Candidate(m.start(), m.end(), m.group(0), _sentence_of(doc, m.start()), "known"))
     found = _spelled_out_acronyms(doc, found)
+    found += _co_listed(doc, found, lex)
     # "la Oficina de Control de Activos Extranjeros (OFAC)": a name spelled out before an
     # institution's acronym of the stoplist is that institution
     found = [
@@ -591,6 +592,52 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
     ]
     kept = _drop_nested(found)
     return sorted(kept + _inner_groups(kept), key=lambda c: c.start)
+
+
+# between two names of one list: a comma, or "and" / "y" / "or" / "o" / "e", each with an article
+_CO_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:(?:and|y|e|or|o)\s+)?|\s+(?:and|y|e|or|o)\s+)(?:(?:the|el|la|los|las)\s+)?", re.IGNORECASE
+)
+_NAMES_BEFORE = re.compile(
+    r"\b(?:names?|nombres?|aliases|alias|known as|conocid[oa]s? como|also called|llamad[oa]s?)\s*:?\s*$", re.IGNORECASE
+)
+LISTED_GROUPS_MIN = 2  # names of a list already taken for groups before its other names are
+
+
+def _co_listed(doc: Document, found: list[_Candidate], lex: EntityLexicon) -> list[_Candidate]:
+    """The other names of a list of three or more whose names are mostly groups already ("the
+    Primeiro Comando da Capital, the Terceiro Comando Puro, Amigos dos Amigos and police
+    militias"): groups too, unless a person's (a given name first), a place, or excluded."""
+    out: list[_Candidate] = []
+    for sent in doc.sentences:
+        items = []
+        for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
+            text, start = _strip_leading(m.group(0), m.start(), lex)
+            items.append((start, start + len(text), text))
+        runs: list[list[tuple[int, int, str]]] = []
+        for item in items:
+            if runs and _CO_LIST_GAP.fullmatch(doc.text, runs[-1][-1][1], item[0]):
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        for run in runs:
+            if len(run) < 3 or _NAMES_BEFORE.search(doc.text, max(sent.start, run[0][0] - 40), run[0][0]):
+                continue  # "aparece también con los nombres G9, G9 Familia y Aliados": one group's names
+            named = [any(c.start < e and s < c.end for c in found) for s, e, _ in run]
+            if sum(named) < max(LISTED_GROUPS_MIN, len(run) / 2):
+                continue
+            for (start, end, text), is_group in zip(run, named, strict=True):
+                words = text.split()
+                if (
+                    is_group
+                    or fold(words[0]) in given_names()
+                    or fold(words[0]) in lex.stopwords
+                    or (len(words) == 1 and fold(text) in lex.generic)
+                    or _is_excluded(text, start, doc, lex)
+                ):
+                    continue
+                out.append(_Candidate(start, end, text, sent.index, "listed"))
+    return out
 
 
 _NAMED_GROUP_HEADS = {"organizacion", "organization", "organisation", "cartel", "clan", "gang", "mafia", "banda"}
