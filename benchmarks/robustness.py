@@ -17,7 +17,7 @@ the documents written as PDF files and read back (pypdf). The gold sets never ch
 anything here: the joining's two numbers (WRAP_MIN_LINE, WRAP_SHARE) were set on
 data/gold_train.
 
-Run: .venv/bin/python benchmarks/robustness.py   (prints figures; asserts nothing; about 11 minutes)
+Run: .venv/bin/python benchmarks/robustness.py   (prints figures; asserts nothing; about 8 minutes)
 """
 
 from __future__ import annotations
