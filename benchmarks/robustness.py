@@ -132,11 +132,24 @@ FORMS = {
 }
 
 
+def _classifier_line(label: str, form, model, docs, test_docs, test_groups) -> None:
+    """The shipped classifier's macro F1 and log loss on the test split's documents turned by ``form``."""
+    from orgstruct.training import build_examples, evaluate_model, split_examples
+
+    examples, missed = build_examples([dataclasses.replace(d, text=form(d.text)) for d in test_docs])
+    _, test_ex = split_examples(examples, docs, test_groups)
+    s = evaluate_model(model, test_ex)
+    print(
+        f"  {label:37} macro F1 {s['macro_f1']:.3f}  log loss {s['log_loss']:.3f}  "
+        f"({len(test_ex)} groups, {len(missed)} not found)"
+    )
+
+
 def main() -> None:
     import orgstruct.text as text_module
     from orgstruct.extraction_eval import evaluate_extraction, load_gold
     from orgstruct.predict import load_model
-    from orgstruct.training import build_examples, evaluate_model, load_split, load_training_data, split_examples
+    from orgstruct.training import load_split, load_training_data
 
     print("extraction (learned parts on), F1 per language: relations / operations / groups / persons")
     for folder in ("gold", "gold_fresh"):
@@ -168,14 +181,7 @@ def main() -> None:
         for form, fn in FORMS.items():
             if form == "as given" and not unwrap:
                 continue
-            examples, missed = build_examples([dataclasses.replace(d, text=fn(d.text)) for d in test_docs])
-            _, test_ex = split_examples(examples, docs, test_groups)
-            s = evaluate_model(model, test_ex)
-            label = form if unwrap else f"{form}, not repaired"
-            print(
-                f"  {label:37} macro F1 {s['macro_f1']:.3f}  log loss {s['log_loss']:.3f}  "
-                f"({len(test_ex)} groups, {len(missed)} not found)"
-            )
+            _classifier_line(form if unwrap else f"{form}, not repaired", fn, model, docs, test_docs, test_groups)
     text_module.UNWRAP = True
 
     # the forms of benchmarks/layouts_train.py whose repair is one step that can be switched off
@@ -194,17 +200,11 @@ def main() -> None:
             if not repaired:
                 setattr(text_module, step, off)
             try:
-                examples, missed = build_examples([dataclasses.replace(d, text=fn(d.text)) for d in test_docs])
+                label = form if repaired else f"{form}, not repaired"
+                _classifier_line(label, fn, model, docs, test_docs, test_groups)
             finally:
                 if step:
                     setattr(text_module, step, kept)
-            _, test_ex = split_examples(examples, docs, test_groups)
-            s = evaluate_model(model, test_ex)
-            label = form if repaired else f"{form}, not repaired"
-            print(
-                f"  {label:37} macro F1 {s['macro_f1']:.3f}  log loss {s['log_loss']:.3f}  "
-                f"({len(test_ex)} groups, {len(missed)} not found)"
-            )
 
 
 if __name__ == "__main__":

@@ -587,6 +587,12 @@ def test_a_role_in_the_group_said_by_a_possessive_is_membership():
     assert members == {"Pedro Reyes", "Mario Reyes"}
 
 
+def _leads(text: str) -> set[tuple[str, str]]:
+    """The (leader, group) pairs the rules read in ``text``."""
+    x = extract(text, learned=False)
+    return {(x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations if r.type == "leads"}
+
+
 def test_the_head_of_something_else_is_no_leader_of_the_texts_group():
     text = (
         "The United Bamboo Gang grew in Taipei. Court records showed the order came from Vice Admiral "
@@ -594,20 +600,29 @@ def test_the_head_of_something_else_is_no_leader_of_the_texts_group():
         "carried it out. Los Pulpos dominan Trujillo. Para Luis Cedeño, sociólogo al frente del Observatorio "
         "del Delito, la banda es violenta. Carlos Arteaga, jefe de la banda, cayó en 2019."
     )
-    x = extract(text, learned=False)
-    leads = {(x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations if r.type == "leads"}
+    leads = _leads(text)
     assert ("Chen Chi-li", "United Bamboo Gang") in leads and ("Carlos Arteaga", "Los Pulpos") in leads
     assert not {h for h, _ in leads} & {"Wang Hsi-ling", "Luis Cedeño"}
 
 
-def test_a_name_listed_among_groups_is_a_group():
-    text = (
-        "Its rivals include the Sinaloa Cartel, Los Zetas, Hermandad Roja and the United States. "
-        "Viv Ansanm aparece también con los nombres G9, G9 Familia y Aliados y Vivir Juntos."
-    )
+@pytest.mark.parametrize(
+    "text, groups, not_groups",
+    [
+        (
+            "Its rivals include the Sinaloa Cartel, Los Zetas, Hermandad Roja and the United States.",
+            {"Sinaloa Cartel", "Los Zetas", "Hermandad Roja"},
+            {"United States"},
+        ),
+        (  # one group's names, not a list of groups
+            "Viv Ansanm aparece también con los nombres G9, G9 Familia y Aliados y Vivir Juntos.",
+            {"Viv Ansanm"},
+            {"Aliados", "Vivir Juntos"},
+        ),
+    ],
+)
+def test_a_name_listed_among_groups_is_a_group(text, groups, not_groups):
     names = {g.name for g in extract(text, learned=False).groups}
-    assert {"Sinaloa Cartel", "Los Zetas", "Hermandad Roja"} <= names
-    assert not names & {"United States", "Aliados", "Vivir Juntos"}
+    assert groups <= names and not names & not_groups
 
 
 def test_leaders_named_after_the_verb_or_with_al_frente():
@@ -617,23 +632,19 @@ def test_leaders_named_after_the_verb_or_with_al_frente():
         "El Cártel de Tijuana perdió a Ramón Arellano en 2002. Después tomó la jefatura Eduardo Arellano Félix. "
         "Sam Gor moved heroin. Police tracked its alleged leader, Tse Chi Lop, for years."
     )
-    x = extract(text, learned=False)
-    leads = {(x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations if r.type == "leads"}
     assert {
         ("Iván Archivaldo", "Los Chapitos"),
         ("Jesús Alfredo Guzmán Salazar", "Los Chapitos"),
         ("Juan Gerardo Treviño", "Cártel del Noreste"),
         ("Eduardo Arellano Félix", "Cártel de Tijuana"),
         ("Tse Chi Lop", "Sam Gor"),
-    } <= leads
+    } <= _leads(text)
     # the person far after the verb is someone else; "heredó el mando de ..." names the one before
     others = (
         "Los Hells Angels crecieron en Hannover. Lo dirigió con ayuda de su mano derecha, Paul Engelke. "
         "Los Carrillo traficaban. Vicente heredó el mando de su hermano Amado Carrillo Fuentes en 1997."
     )
-    y = extract(others, learned=False)
-    heads = {y.entity_name(r.head) for r in y.relations if r.type == "leads"}
-    assert not heads & {"Paul Engelke", "Amado Carrillo Fuentes"}
+    assert not {head for head, _ in _leads(others)} & {"Paul Engelke", "Amado Carrillo Fuentes"}
 
 
 def test_rivals_listed_after_a_possessive_belong_to_the_group_before():
