@@ -433,6 +433,8 @@ def test_a_web_page_is_read_as_its_text_and_every_character_stands_where_it_was_
             or (written == "<" and c == "\n")
         ), (j, c, page[k : k + 8])
         previous = k
+    table = "<html><body><table><tr><td>Los Zetas</td><td>Tamaulipas</td></tr></table></body></html>"
+    assert html_to_text(table)[0] == "Los Zetas\nTamaulipas\n"  # a table's cells do not run together
     # a report that shows a tag or two is no web page; nor is any corpus document
     assert not looks_like_html("The gang's site used <p> tags and <br> breaks, investigators said.")
 

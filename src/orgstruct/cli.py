@@ -86,13 +86,13 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, str | None, str | None]
         if not path.exists():
             yield raw, None, f"{raw}: no such file or folder"
             continue
-        files = sorted(p for p in path.rglob("*") if p.suffix in FOLDER_SUFFIXES) if path.is_dir() else [path]
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES) if path.is_dir() else [path]
         if path.is_dir() and not files:
             yield raw, None, f"{raw}: folder holds no .txt, .html, .pdf or .jsonl file"
         for f in files:
             try:
                 data = f.read_bytes()
-                if f.suffix == ".jsonl":
+                if f.suffix.lower() == ".jsonl":
                     yield from _jsonl_rows(f, data)
                 else:
                     yield str(f), decode_bytes(data, str(f)), None

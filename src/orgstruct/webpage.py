@@ -39,7 +39,7 @@ _SKIPPED = {
     "head",
     "title",
 }
-# elements that end a line where they open or close
+# elements that end a line where they open or close (a table's cells too: each its own line)
 _BLOCKS = {
     "p",
     "div",
@@ -64,6 +64,8 @@ _BLOCKS = {
     "dd",
     "dt",
     "dl",
+    "td",
+    "th",
     "body",
 }
 _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "base", "col", "embed", "track"}
