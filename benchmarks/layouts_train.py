@@ -111,6 +111,29 @@ def as_html(text: str) -> str:
     )
 
 
+def as_markdown(text: str) -> str:
+    """The report as Markdown, as a page copied into a note-taking tool gives it: a heading, an
+    image, every paragraph's first capitalised name a link, the first word of every other
+    paragraph in bold, every third paragraph a quote."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    out = [
+        "# " + " ".join(paragraphs[0].split()[:6]) if paragraphs else "# Report",
+        "",
+        "![A raid](https://example.org/raid.jpg)",
+    ]
+    for i, p in enumerate(paragraphs):
+        p = re.sub(
+            r"\b([A-ZÁÉÍÓÚÑ]\w+(?: [A-ZÁÉÍÓÚÑ]\w+)+)",
+            lambda m: f"[{m.group(1)}](https://example.org/{m.group(1).lower().replace(' ', '-')})",
+            p,
+            count=1,
+        )
+        if i % 2:
+            p = re.sub(r"^(\S+)", r"**\1**", p)
+        out += ["", ("> " if i % 3 == 2 else "") + p]
+    return "\n".join(out) + "\n"
+
+
 def as_pdf_file(text: str) -> str:
     """The report written as a PDF file (benchmarks/minipdf.py: pages of 46 lines under a running
     header, a page number at each foot) and read back as orgstruct reads a PDF (pypdf)."""
@@ -131,13 +154,15 @@ TRAIN_FORMS = {
     "closing notes list": with_notes,
     "web page copy": web_copy,
     "saved web page (HTML)": as_html,
+    "Markdown": as_markdown,
     "PDF file (pypdf)": as_pdf_file,
 }
 
 
 def sweep() -> None:
     """Every corpus document in every form, plus decomposed accents with Windows line ends, pages
-    with ligatures, PDF-like text with markers glued to words and the document saved as a web page:
+    with ligatures, PDF-like text with markers glued to words, the document saved as a web page and
+    written in Markdown:
     does each normalised character stand, in order, on the input character it was read from (a
     web page's character reference on its "&", a line end on its tag)?"""
     from orgstruct.text import normalize_mapped
@@ -150,6 +175,7 @@ def sweep() -> None:
     forms["pages with ligatures"] = lambda t: ligated(pdf_pages(t))
     forms["PDF-like, markers glued to words"] = lambda t: glued_marked(pdf_like(t))
     forms["saved web page (HTML)"] = as_html
+    forms["Markdown"] = as_markdown
     runs = off = unmapped = 0
     for form in forms.values():
         for original in texts:

@@ -12,7 +12,7 @@ between pages (as PDF-to-text tools give them), without the form feeds (copied o
 viewer), or with footnote markers in the text and the notes at each page's foot;
 with the layout repairs switched off (text.UNWRAP = False) next to it. Then the classifier
 on the forms of benchmarks/layouts_train.py whose repair is one step (footnote markers glued to
-words, a web page's furniture, a page saved as HTML), with that step and without, and on
+words, a web page's furniture, a page saved as HTML, Markdown), with that step and without, and on
 the documents written as PDF files and read back (pypdf). The gold sets never choose
 anything here: the joining's two numbers (WRAP_MIN_LINE, WRAP_SHARE) were set on
 data/gold_train.
@@ -191,6 +191,7 @@ def main() -> None:
         "markers glued to words": ("drop_glued_markers", lambda t: t),
         "web page copy": ("drop_web_furniture", lambda t: t),
         "saved web page (HTML)": ("looks_like_html", lambda t: False),
+        "Markdown": ("drop_markdown", lambda t: t),
         "PDF file (pypdf)": (None, None),  # before the PDF reader, a PDF was refused as binary
     }
     for form, (step, off) in steps.items():

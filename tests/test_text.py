@@ -11,6 +11,7 @@ from orgstruct.text import (
     detect_language,
     drop_endnotes,
     drop_glued_markers,
+    drop_markdown,
     drop_page_furniture,
     drop_web_furniture,
     make_document,
@@ -437,6 +438,27 @@ def test_a_web_page_is_read_as_its_text_and_every_character_stands_where_it_was_
     assert html_to_text(table)[0] == "Los Zetas\nTamaulipas\n"  # a table's cells do not run together
     # a report that shows a tag or two is no web page; nor is any corpus document
     assert not looks_like_html("The gang's site used <p> tags and <br> breaks, investigators said.")
+
+
+def test_markdown_is_read_as_its_words_and_keeps_its_offsets():
+    given = (
+        "## Los Choneros\n\n**Los Choneros** are led by [Adolfo Macías](https://x.org/fito), alias *Fito*.\n"
+        "![A raid](https://x.org/raid.jpg)\n> They work for the [Sinaloa Cartel](https://x.org/sinaloa).\n"
+    )
+    text, source = normalize_mapped(given)
+    assert text == (
+        "Los Choneros\n\nLos Choneros are led by Adolfo Macías, alias Fito.\n\nThey work for the Sinaloa Cartel.\n"
+    )
+    start = text.index("Sinaloa Cartel")
+    a, b = source.span(start, start + len("Sinaloa Cartel"))
+    assert given[a:b] == "Sinaloa Cartel"
+    x = extract(given, learned=False)
+    assert ("works_for", "Los Choneros", "Sinaloa Cartel") in {
+        (r.type, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations
+    }
+    # a report quoting "[sic]", multiplying or starring a note is no Markdown
+    for quiet in ("He said [sic] that 2 * 3 * 4 men* were there.", "Los Zetas [1] and the *Gulf* Cartel."):
+        assert drop_markdown(quiet) == quiet
 
 
 def test_ligatures_from_a_pdf_are_written_out_and_keep_their_offsets():

@@ -409,6 +409,32 @@ def drop_endnotes(text: str) -> str:
     return text[: last.start()].rstrip(" \t\n")
 
 
+# Markdown, as a page copied into a note-taking tool or a chat gives it: links, images, emphasis,
+# headings and quotes; only the marks are dropped, so every kept character keeps its order
+_MD_LINK = re.compile(r"(!?)\[([^\[\]\n]{1,300})\]\((?:https?://|www\.|/|#)[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_LINE_MARK = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?)", re.MULTILINE)
+_MD_REFERENCE = re.compile(r"^[ \t]*\[[^\]\n]+\]:[ \t]*\S+[^\n]*(?:\n|$)", re.MULTILINE)
+MARKDOWN_MARKS_MIN = 2  # links, headings and strong emphasis a text must have to be read as Markdown
+
+
+def drop_markdown(text: str) -> str:
+    """A text written in Markdown read as its words: a link is its text ("[Los Zetas](https://...)"
+    is "Los Zetas"), an image and a reference definition go, emphasis and heading and quote
+    marks go. Only a text with at least MARKDOWN_MARKS_MIN such links, headings or strong
+    emphases is touched, so that a report quoting "[sic]" or starring a footnote stays as it is."""
+    marks = len(_MD_LINK.findall(text)) + len(_MD_STRONG.findall(text))
+    marks += sum(1 for m in _MD_LINE_MARK.finditer(text) if m.group(0).strip().startswith("#"))
+    if marks < MARKDOWN_MARKS_MIN:
+        return text
+    text = _MD_REFERENCE.sub("", text)
+    text = _MD_LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(r"\1", text)
+    return _MD_LINE_MARK.sub("", text)
+
+
 # a web page's furniture copied with a report: links to other stories ("SEE ALSO: Sinaloa Cartel
 # News and Profile", "VEA TAMBIÉN: ..."), tags, image captions and credits, share and print buttons,
 # and a byline near the top. Each names groups and people the report does not speak of there.
@@ -449,10 +475,11 @@ def drop_web_furniture(text: str) -> str:
 
 def _prepared(text: str) -> str:
     """NFC, ligatures written out, one newline form, invisible characters dropped, any run of
-    horizontal white space one plain space, a closing notes list and a web page's furniture
-    dropped: the steps before the page furniture and the line joining."""
+    horizontal white space one plain space, Markdown marks, a closing notes list and a web page's
+    furniture dropped: the steps before the page furniture and the line joining."""
     text = _composed(text).replace("\r\n", "\n").replace("\r", "\n")
-    return drop_web_furniture(drop_endnotes(_SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES))))
+    text = drop_markdown(_SPACE_RUN.sub(" ", text.translate(_INVISIBLE).translate(_OTHER_SPACES)))
+    return drop_web_furniture(drop_endnotes(text))
 
 
 def normalize(text: str) -> str:
