@@ -20,6 +20,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from minidocx import report_docx
 from minipdf import report_pdf
 from robustness import FORMS, pdf_like, pdf_pages
 
@@ -134,6 +135,14 @@ def as_markdown(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def as_docx_file(text: str) -> str:
+    """The report written as a Word file (benchmarks/minidocx.py: a paragraph per line, each cut
+    into runs, one of them bold) and read back as orgstruct reads a .docx."""
+    from orgstruct.docx import docx_to_text
+
+    return docx_to_text(report_docx(text), "report.docx")
+
+
 def as_pdf_file(text: str) -> str:
     """The report written as a PDF file (benchmarks/minipdf.py: pages of 46 lines under a running
     header, a page number at each foot) and read back as orgstruct reads a PDF (pypdf)."""
@@ -156,6 +165,7 @@ TRAIN_FORMS = {
     "saved web page (HTML)": as_html,
     "Markdown": as_markdown,
     "PDF file (pypdf)": as_pdf_file,
+    "Word file (.docx)": as_docx_file,
 }
 
 

@@ -193,6 +193,7 @@ def main() -> None:
         "saved web page (HTML)": ("looks_like_html", lambda t: False),
         "Markdown": ("drop_markdown", lambda t: t),
         "PDF file (pypdf)": (None, None),  # before the PDF reader, a PDF was refused as binary
+        "Word file (.docx)": (None, None),  # so was a Word file
     }
     for form, (step, off) in steps.items():
         fn = layouts_train.TRAIN_FORMS[form]

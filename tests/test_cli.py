@@ -254,6 +254,32 @@ def test_a_pdf_file_is_read_as_the_text_of_its_pages(run, tmp_path, seed_text):
     _one_line_error(both)
 
 
+def test_a_word_file_is_read_as_the_text_of_its_paragraphs(run, tmp_path, seed_text):
+    import zipfile
+
+    _minipdf()  # puts benchmarks/ on the path
+    import minidocx
+
+    doc = tmp_path / "report.docx"
+    doc.write_bytes(minidocx.report_docx(seed_text))
+    data = json.loads(runner.invoke(app, ["extract", str(doc), "--format", "json"]).stdout)
+    assert {"Kings of Shejo Port", "Andean Cartel", "Barrio Kings"} <= {g["name"] for g in data["groups"]}
+    from orgstruct.docx import docx_to_text
+
+    extracted = docx_to_text(doc.read_bytes(), str(doc))
+    for r in data["relations"]:  # input offsets index the text of the paragraphs
+        assert extracted[r["input_start"] : r["input_end"]] == r["evidence"]
+    # a folder's Word files are read; a broken one and an empty one get one line each
+    (tmp_path / "broken.docx").write_bytes(doc.read_bytes()[:200])
+    with zipfile.ZipFile(tmp_path / "empty.docx", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document xmlns:w='x'/>")
+    both = run("classify", str(tmp_path))
+    assert both.exit_code == 1 and "Andean Cartel" in both.stdout
+    assert "broken.docx: Word file cannot be read" in both.stderr
+    assert "empty.docx: Word file holds no text" in both.stderr
+    _one_line_error(both)
+
+
 def test_reading_a_pdf_without_pypdf_is_one_line(run, tmp_path, seed_text, monkeypatch):
     import sys
 

@@ -142,6 +142,12 @@ def test_a_report_written_in_markdown_reads_as_its_words(gold_items, rules_on_go
     _assert_read_as_given(gold_items, rules_on_gold, _layouts().as_markdown, 0.005)
 
 
+def test_a_report_given_as_a_word_file_reads_as_its_text(gold_items, rules_on_gold):
+    """Each gold document written as a Word file (benchmarks/minidocx.py: a paragraph per line, cut
+    into runs, some bold) and read back reads as the text itself (measured: every figure level)."""
+    _assert_read_as_given(gold_items, rules_on_gold, _layouts().as_docx_file, 0.005)
+
+
 def test_ligatures_left_by_a_pdf_are_read_as_their_letters(gold_items, rules_on_gold):
     """Text copied from a PDF writes "fi", "fl", "ff", "ffi" as one ligature character ("traﬃcking");
     with every one of them so written, the rules' relation F1 on gold_train fell 0.502 -> 0.484 (en)

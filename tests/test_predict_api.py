@@ -37,7 +37,10 @@ def test_read_file_gives_the_text_of_text_html_and_pdf_files(tmp_path, seed_text
     (tmp_path / "a.txt").write_text(seed_text, encoding="utf-8")
     (tmp_path / "a.pdf").write_bytes(minipdf.report_pdf(seed_text))
     (tmp_path / "a.html").write_text("<html><body><p>" + seed_text.replace("\n", "</p><p>") + "</p></body></html>")
-    for name in ("a.txt", "a.pdf", "a.html"):
+    import minidocx
+
+    (tmp_path / "a.docx").write_bytes(minidocx.report_docx(seed_text))
+    for name in ("a.txt", "a.pdf", "a.html", "a.docx"):
         groups = {p.group for p in predict(read_file(tmp_path / name), model=hashing_model)}
         assert {"Kings of Shejo Port", "Andean Cartel"} <= groups, name
     with pytest.raises(InputError, match="no such|cannot be read"):

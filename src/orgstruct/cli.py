@@ -28,6 +28,7 @@ FOLDER_SUFFIXES = {
     ".html",
     ".htm",
     ".pdf",
+    ".docx",
     ".jsonl",
 }  # what a folder contributes; any file can be named directly
 
@@ -88,7 +89,7 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, str | None, str | None]
             continue
         files = sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES) if path.is_dir() else [path]
         if path.is_dir() and not files:
-            yield raw, None, f"{raw}: folder holds no .txt, .html, .pdf or .jsonl file"
+            yield raw, None, f"{raw}: folder holds no .txt, .html, .pdf, .docx or .jsonl file"
         for f in files:
             try:
                 data = f.read_bytes()

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections import Counter
 from pathlib import Path
 
+from orgstruct.docx import docx_to_text, looks_like_docx
 from orgstruct.errors import InputError
 from orgstruct.pdf import looks_like_pdf, pdf_to_text
 from orgstruct.schema import Document, Sentence, SourceMap
@@ -83,7 +84,10 @@ def check_text(text: str, source: str = "text") -> str:
 
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode UTF-8 input bytes, rejecting binary and other encodings with a clear message; a PDF
-    file gives the text of its pages (``orgstruct.pdf``)."""
+    file gives the text of its pages (``orgstruct.pdf``), a Word file that of its paragraphs
+    (``orgstruct.docx``)."""
+    if looks_like_docx(data):
+        return check_text(docx_to_text(data, source), source)
     if looks_like_pdf(data):
         if len(data) > MAX_PDF_BYTES:
             raise InputError(f"{source}: PDF is too large; the limit is {MAX_PDF_BYTES:,} bytes, got {len(data):,}")
@@ -101,7 +105,8 @@ def decode_bytes(data: bytes, source: str) -> str:
 
 def read_file(path: str | os.PathLike) -> str:
     """The text of a report file, as ``predict`` and ``extract`` take it: UTF-8 text (a web page's
-    HTML is kept as it is and read as its text when predicted), or the text of a PDF's pages.
+    HTML is kept as it is and read as its text when predicted), the text of a PDF's pages, or
+    that of a Word file's paragraphs.
     InputError names what is wrong with the file."""
     path = Path(path)
     try:
