@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from orgstruct.extract import extract
 
@@ -1978,3 +1980,24 @@ def test_a_quoted_nickname_between_two_names_makes_a_person_the_name_lexicon_doe
     assert p.name.startswith("Rolan Espinosa") and "Kerwin" in p.aliases
     # a quoted name inside a group's name is no person
     assert not extract('El Cartel "Jalisco" Nueva Generación creció.', learned=False).persons
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=40),
+    st.lists(st.tuples(st.integers(0, 70), st.integers(0, 12)), min_size=1, max_size=20),
+)
+def test_span_set_answers_as_a_scan_of_its_spans(spans, questions):
+    from orgstruct.extract.spans import SpanSet
+
+    added = [(s, s + n) for s, n in spans]
+    index = SpanSet(added[: len(added) // 2])
+    for span in added[len(added) // 2 :]:
+        index.append(span)
+    assert list(index) == added
+    for a, n in questions:
+        b = a + n
+        assert index.holds(a) == any(s <= a < e for s, e in added)
+        assert index.holding(a) == next(((s, e) for s, e in added if s <= a < e), None)
+        assert sorted(index.ends_holding(a)) == sorted(e for s, e in added if s <= a < e)
+        assert index.overlaps(a, b) == any(s < b and a < e for s, e in added)
+        assert index.encloses(a, b) == any(s <= a and b <= e and (s, e) != (a, b) for s, e in added)

@@ -12,12 +12,14 @@ resolved to the most recently mentioned group.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 
 from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, given_names, tokens
+from orgstruct.extract.spans import SpanSet
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Span
 
@@ -259,11 +261,26 @@ class _Candidate:
     links: list[int] = field(default_factory=list)  # indexes of candidates it names too
 
 
+_SENTENCE_STARTS: dict[int, tuple[tuple, list[int]]] = {}  # id of a document's sentences -> (them, starts)
+
+
 def _sentence_of(doc: Document, pos: int) -> int:
-    for s in doc.sentences:
-        if s.start <= pos < s.end + 1:
-            return s.index
-    return doc.sentences[-1].index if doc.sentences else 0
+    """The first sentence with start <= pos < end + 1 (the position just after a sentence is
+    still its own), else the last; by bisection over the sentences' starts."""
+    sents = doc.sentences
+    if not sents:
+        return 0
+    cached = _SENTENCE_STARTS.get(id(sents))
+    if cached is None or cached[0] is not sents:
+        if len(_SENTENCE_STARTS) > 64:
+            _SENTENCE_STARTS.clear()
+        cached = (sents, [s.start for s in sents])
+        _SENTENCE_STARTS[id(sents)] = cached
+    k = bisect_right(cached[1], pos) - 1
+    for i in (k - 1, k):
+        if 0 <= i < len(sents) and sents[i].start <= pos < sents[i].end + 1:
+            return sents[i].index
+    return sents[-1].index
 
 
 _DESCRIPTOR = re.compile(r"[^\W\d_]+-(?:based|speaking|led|born|run|aligned|linked|backed|allied)\b")
@@ -1202,7 +1219,7 @@ def _short_form_tokens(names: list[str], lex: EntityLexicon) -> set[str]:
     return out
 
 
-def _bare_caps(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]):
+def _bare_caps(doc: Document, lex: EntityLexicon, taken: SpanSet):
     """Standalone capitalised single words not inside any found name: short-form candidates."""
     for sent in doc.sentences:
         for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
@@ -1225,7 +1242,7 @@ def _bare_caps(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]):
                 continue
             word = words[0].rstrip("'’s") if words[0].endswith(("'s", "’s", "'", "’")) else words[0]
             end = start + len(word)
-            if any(s <= start < e for s, e in taken):
+            if taken.holds(start):
                 continue
             yield sent.index, start, end, word
 
@@ -1251,7 +1268,7 @@ def find_groups(doc: Document) -> tuple[Group, ...]:
                 )
             )
         )
-    taken = [(c.start, c.end) for c in cands]
+    taken = SpanSet((c.start, c.end) for c in cands)
     glosses = {c.text for c in cands if c.kind == "gloss"}  # a name's translation: never the group's name
     _add_short_forms(doc, lex, mentions, names, taken)
     _add_family_plurals(doc, lex, mentions, names)
@@ -1347,10 +1364,10 @@ def _add_family_plurals(doc: Document, lex: EntityLexicon, mentions: list[list[S
     """ "los Beltrán Leyva", "the Arellano Félix": two surnames after a plural article name the
     one group whose name holds both ("Cártel de los Beltrán Leyva")."""
     keys = [set().union(*(_content_key(n, lex) for n in forms)) if forms else set() for forms in names]
-    used = [(s.start, s.end) for spans in mentions for s in spans]
+    used = SpanSet((s.start, s.end) for spans in mentions for s in spans)
     for m in _FAMILY_PLURAL.finditer(doc.text):
         start, end = m.start("name"), m.end("name")
-        if any(s < end and start < e for s, e in used) or fold(m.group("name").split()[0]) in given_names():
+        if used.overlaps(start, end) or fold(m.group("name").split()[0]) in given_names():
             continue
         key = _content_key(m.group("name"), lex)
         owners = [gi for gi, k in enumerate(keys) if len(key) >= 2 and key <= k]
@@ -1389,7 +1406,7 @@ def _add_late_aliases(doc: Document, lex: EntityLexicon, mentions: list[list[Spa
     """A name given right after a mention that the passes after the candidates found (a family
     named by its surname): 'los Adams —también llamados «A-Team»—', 'los Bombacilar («los
     bombarderos»)'. The candidates had theirs attached before (``_attach_aliases``)."""
-    taken = [(m.start, m.end) for spans in mentions for m in spans]
+    taken = SpanSet((m.start, m.end) for spans in mentions for m in spans)
     for gi, spans in enumerate(mentions):
         for span in list(spans):
             if not span.text[:1].isupper() and not _PLURAL_ARTICLE.match(span.text):
@@ -1403,7 +1420,7 @@ def _add_late_aliases(doc: Document, lex: EntityLexicon, mentions: list[list[Spa
                 start = span.end + m.start("name")
                 if not _usable_alias(name, lex, quoted=regex is _PAREN_QUOTED):
                     continue
-                if any(s < start + len(name) and start < e for s, e in taken):
+                if taken.overlaps(start, start + len(name)):
                     continue
                 spans.append(Span(start, start + len(name), name, _sentence_of(doc, start)))
                 taken.append((start, start + len(name)))
@@ -1417,13 +1434,11 @@ def _whole_word(form: str) -> str:
     return rf"(?<![\w-]){re.escape(form)}(?![\w-])"
 
 
-def _add_occurrences(
-    doc: Document, regex: str, form: str, spans: list[Span], forms: list[str], taken: list[tuple[int, int]]
-) -> None:
+def _add_occurrences(doc: Document, regex: str, form: str, spans: list[Span], forms: list[str], taken: SpanSet) -> None:
     """Every occurrence of ``regex`` outside the mentions ``taken`` is a mention (``form``) of the
     group whose ``spans`` and ``forms`` these are."""
     for m in re.finditer(regex, doc.text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         spans.append(Span(m.start(), m.end(), form, _sentence_of(doc, m.start())))
         taken.append((m.start(), m.end()))
@@ -1435,7 +1450,7 @@ def _add_repeated_names(doc: Document, mentions: list[list[Span]], names: list[l
     """A name of two words or more found once by its context ("miembros de Calor Calor") names
     the group wherever it is written again ("Calor Calor mantiene una disputa ..."), and so
     does the singular of a plural one ("Pink Panther robberies" for the Pink Panthers)."""
-    taken = [(m.start, m.end) for spans in mentions for m in spans]
+    taken = SpanSet((m.start, m.end) for spans in mentions for m in spans)
     for gi, forms in enumerate(names):
         for form in list(forms):
             if len(form.split()) < 2:
@@ -1466,12 +1481,13 @@ def _add_listed_with_groups(
     """A capitalised name listed right after a group's mention, with only a comma, "and"/"y" or
     both between, is a group too; each new one extends the list."""
     taken = sorted((m.start, m.end) for ms in mentions for m in ms)
+    occupied = SpanSet(taken)
     for _, end in taken:  # each name found is appended, so the list goes on from it
         g = _LIST_GAP.match(doc.text, end)
         if not g:
             continue
         m = _LISTED_NAME.match(doc.text, g.end())
-        if not m or any(s < m.end() and m.start("name") < e for s, e in taken):
+        if not m or occupied.overlaps(m.start("name"), m.end()):
             continue
         name = m.group("name").rstrip(".")
         if not _LIST_GOES_ON.match(doc.text[m.end() : m.end() + 3]):
@@ -1491,11 +1507,12 @@ def _add_listed_with_groups(
         mentions.append([Span(ns, ne, name, _sentence_of(doc, ns))])
         names.append([name])
         taken.append((ns, ne))
+        occupied.append((ns, ne))
 
 
 def _add_article_prefixes(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
     """'La Familia' for 'La Familia Michoacana', 'Los Reyes' for 'Los Reyes de Puerto Shejo'."""
-    taken = [(m.start, m.end) for spans in mentions for m in spans]
+    taken = SpanSet((m.start, m.end) for spans in mentions for m in spans)
     for gi, forms in enumerate(names):
         for form in list(forms):
             words = form.split()
@@ -1515,7 +1532,7 @@ _NOUN_BEFORE_NAME = re.compile(
 def _add_name_cores(doc: Document, mentions: list[list[Span]], names: list[list[str]]) -> None:
     """A name of two words or more found after a group noun ("la pandilla Gran Grif", "el grupo
     El Demonio") names the group on its own later ("Gran Grif, con base en el Artibonite")."""
-    taken = [(m.start, m.end) for spans in mentions for m in spans]
+    taken = SpanSet((m.start, m.end) for spans in mentions for m in spans)
     for gi, forms in enumerate(names):
         for form in list(forms):
             m0 = _NOUN_BEFORE_NAME.match(form)
@@ -1587,14 +1604,5 @@ def outer_mentions(groups: tuple[Group, ...]) -> Mapping[str, tuple[Span, ...]]:
     Centauros de las AUC" is named there but the sentence is about the bloc. Relations,
     operations, features and the graph all ask for it, so it is computed once per set of
     groups (read-only)."""
-    spans = [(m.start, m.end) for g in groups for m in g.mentions]
-    return MappingProxyType(
-        {
-            g.id: tuple(
-                m
-                for m in g.mentions
-                if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
-            )
-            for g in groups
-        }
-    )
+    spans = SpanSet((m.start, m.end) for g in groups for m in g.mentions)
+    return MappingProxyType({g.id: tuple(m for m in g.mentions if not spans.encloses(m.start, m.end)) for g in groups})

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, given_names, tokens
+from orgstruct.extract.spans import SpanSet
 from orgstruct.schema import Document, Group, Person, Span
 
 _ALIAS_AFTER = re.compile(
@@ -63,7 +64,9 @@ class _PersonDraft:
     mentions: list[Span] = field(default_factory=list)
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def _inside(pos: int, spans: list[tuple[int, int]] | SpanSet) -> bool:
+    if isinstance(spans, SpanSet):
+        return spans.holds(pos)
     return any(s <= pos < e for s, e in spans)
 
 
@@ -267,7 +270,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
-def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]):
+def _find_full_names(doc: Document, lex: EntityLexicon, taken: SpanSet):
     for sent in doc.sentences:
         for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
             offset = m.start()
@@ -278,7 +281,7 @@ def _find_full_names(doc: Document, lex: EntityLexicon, taken: list[tuple[int, i
                 owner = bool(text) and _inside(start, taken) and _owner_in_group_name(doc, start, len(text), taken)
                 if text and _inside(start, taken) and not owner:
                     # "el Cártel de Sinaloa de Joaquín Guzmán": the person after the group's name
-                    end = max(e for s, e in taken if s <= start < e)
+                    end = max(taken.ends_holding(start))
                     rest = re.match(r"\s+(?:de|del|of)\s+", m.string[end:offset])
                     if not rest:
                         continue
@@ -301,10 +304,10 @@ _OWNED_GROUP_NOUN = re.compile(
 )
 
 
-def _owner_in_group_name(doc: Document, start: int, length: int, taken: list[tuple[int, int]]) -> bool:
+def _owner_in_group_name(doc: Document, start: int, length: int, taken: SpanSet) -> bool:
     """The name at ``start`` is the end of a group's name that is a group noun and "de"/"of" before
     it, and starts with a given name: the group is named after its owner, a person."""
-    span = next(((s, e) for s, e in taken if s <= start < e), None)
+    span = taken.holding(start)
     return (
         span is not None
         and span[1] == start + length
@@ -351,7 +354,7 @@ def _aliases_after(doc: Document, end: int, most: int = 3) -> list[tuple[str, in
 
 def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]:
     lex = entity_lexicon()
-    taken = [(m.start, m.end) for g in groups for m in g.mentions]
+    taken = SpanSet((m.start, m.end) for g in groups for m in g.mentions)
     drafts: list[_PersonDraft] = _embedded_nicknames(doc, lex, taken)
     for sent_i, start, end, text in _find_full_names(doc, lex, taken):
         toks = [fold(t) for t in tokens(text) if fold(t) not in _NAME_PARTICLES]
@@ -397,7 +400,7 @@ def _sentence_index(doc: Document, pos: int) -> int:
     return next((s.index for s in doc.sentences if s.start <= pos < s.end + 1), 0)
 
 
-def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: list[tuple[int, int]]) -> list[_PersonDraft]:
+def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: SpanSet) -> list[_PersonDraft]:
     """Héctor "Niño" Guerrero: a person named Héctor Guerrero with the alias Niño."""
     drafts = []
     for m in _EMBEDDED_NICK.finditer(doc.text):
@@ -430,7 +433,7 @@ def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: list[tuple[int
 _WORD_BEFORE_ALIAS = re.compile(r"(?<![\w\-])(?P<word>[A-ZÁÉÍÓÚÑ][\w\-]+)\s*,\s*$")
 
 
-def _add_alias_only(doc: Document, drafts: list[_PersonDraft], taken: list[tuple[int, int]]) -> None:
+def _add_alias_only(doc: Document, drafts: list[_PersonDraft], taken: SpanSet) -> None:
     """'alias Mario' with no name before it is a person known only by the alias; after one word
     of a name already found ('Walid, apodado "El Turco"') it is that person's alias."""
     known = {fold(a) for d in drafts for a in d.aliases}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -96,14 +97,24 @@ def sentence_mentions(groups: tuple[Group, ...], persons: tuple[Person, ...]) ->
 def nested_groups(groups: tuple[Group, ...]) -> list[tuple[Span, str, str]]:
     """(outer mention, outer group id, inner group id) for each group named inside another's name."""
     outer = outer_mentions(groups)
-    inner = [(m, g.id) for g in groups for m in g.mentions if m not in outer[g.id]]
-    return [
-        (o, g.id, ig)
-        for m, ig in inner
-        for g in groups
-        for o in outer[g.id]
-        if g.id != ig and o.start <= m.start and m.end <= o.end
-    ]
+    kept = {g.id: {(o.start, o.end) for o in outer[g.id]} for g in groups}
+    inner = [(m, g.id) for g in groups for m in g.mentions if (m.start, m.end) not in kept[g.id]]
+    if not inner:
+        return []
+    # outer mentions in group order, then mention order, as the pairs are listed
+    ordered = [(o, g.id) for g in groups for o in outer[g.id]]
+    by_start = sorted(range(len(ordered)), key=lambda k: ordered[k][0].start)
+    starts = [ordered[k][0].start for k in by_start]
+    longest = max((o.end - o.start for o, _ in ordered), default=0)
+    out = []
+    for m, ig in inner:
+        # only an outer mention starting within the longest one's length before m can hold it
+        near = by_start[bisect_left(starts, m.start - longest) : bisect_right(starts, m.start)]
+        for k in sorted(near):
+            o, gid = ordered[k]
+            if gid != ig and o.start <= m.start and m.end <= o.end:
+                out.append((o, gid, ig))
+    return out
 
 
 def _left(mentions, pos, types, exclude=None):
