@@ -2001,3 +2001,4 @@ def test_span_set_answers_as_a_scan_of_its_spans(spans, questions):
         assert sorted(index.ends_holding(a)) == sorted(e for s, e in added if s <= a < e)
         assert index.overlaps(a, b) == any(s < b and a < e for s, e in added)
         assert index.encloses(a, b) == any(s <= a and b <= e and (s, e) != (a, b) for s, e in added)
+        assert index.holding_span(a, b) == [k for k, (s, e) in enumerate(added) if s <= a and b <= e]

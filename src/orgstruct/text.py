@@ -206,11 +206,11 @@ FURNITURE_MAX = 100  # characters: a running header or footer is one short line
 # digits a PDF glued to a word's end where a superscript marker stood ("the Sinaloa Cartel12 moved",
 # "deserters12."): after two lowercase letters, so that code names stay ("MS13", "Z40", "MI6", "G9")
 _GLUED_DIGITS = r"(?<=[^\W\d_A-ZÁÉÍÓÚÑÜ]{2})(\d{1,3})(?=[\s.,;:!?)\"”’]|$)"
+# digits right after a word's punctuation ("deserters.12 Their", "Zambada,13 was")
+_PUNCT_DIGITS = r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)"
 # a footnote marker in the text: digits right after a word's punctuation ("deserters.12 Their"),
 # superscript digits, or digits in brackets; and a note at a page's foot, opened by its number
-_MARKER = re.compile(
-    r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)|([" + _SUPERSCRIPT_DIGITS + r"]+)|\[(\d{1,3})\]|" + _GLUED_DIGITS
-)
+_MARKER = re.compile(_PUNCT_DIGITS + r"|([" + _SUPERSCRIPT_DIGITS + r"]+)|\[(\d{1,3})\]|" + _GLUED_DIGITS)
 _NOTE = re.compile(r"(?:(\d{1,3})|([" + _SUPERSCRIPT_DIGITS + r"]+))\s+\S")
 _PLAIN_DIGITS = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 FOOTNOTE_REACH = 15  # lines of text at a page's foot in which its footnotes stand
@@ -248,7 +248,7 @@ def _footnotes(text: str, keys: list[str], filled: list[int], starts: list[int],
 
 
 MARKERS_MIN = 3  # footnote markers a text must use, counting up, before its glued digits are dropped
-_MARKER_AT = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’)])(\d{1,3})(?=\s)|" + _GLUED_DIGITS)
+_MARKER_AT = re.compile(_PUNCT_DIGITS + "|" + _GLUED_DIGITS)
 
 
 def drop_glued_markers(text: str) -> str:
@@ -455,13 +455,12 @@ _WEB_LINE = re.compile(
 )
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑ][\w'’.\-]+"
 _BYLINE = re.compile(
-    r"^[ \t]*(?i:by|por|written by|escrito por|author|autor|autora)[ \t]*:?[ \t]+"
+    r"[ \t]*(?i:by|por|written by|escrito por|author|autor|autora)[ \t]*:?[ \t]+"
     + _NAME_WORD
     + r"(?:(?:[ \t]+|[ \t]*,[ \t]*)(?:"
     + _NAME_WORD
-    + r"|de|del|la|y|and|&))*[ \t]*(?:\n|$)",
-    re.MULTILINE,
-)
+    + r"|de|del|la|y|and|&))*[ \t]*"
+)  # matched against one whole line
 BYLINE_LINES = 5  # a byline stands among a page's first lines
 
 
@@ -472,7 +471,7 @@ def drop_web_furniture(text: str) -> str:
     text = _WEB_LINE.sub("", text)
     lines = text.split("\n")
     head = [i for i, line in enumerate(lines) if line.strip()][:BYLINE_LINES]
-    drop = {i for i in head if _BYLINE.fullmatch(lines[i] + "\n") or _BYLINE.fullmatch(lines[i])}
+    drop = {i for i in head if _BYLINE.fullmatch(lines[i])}
     if not drop:
         return text
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
@@ -495,12 +494,24 @@ def normalize(text: str) -> str:
     result, which evidence refers to, are offsets into this text (the sentence itself is given
     with each piece of evidence; ``normalize_mapped`` gives where they stand in the input).
     A web page (HTML) is first read as the text a reader sees of it (``webpage.html_to_text``)."""
-    if looks_like_html(text):
-        text = html_to_text(text)[0]
     if not UNWRAP:
+        if looks_like_html(text):
+            text = html_to_text(text)[0]
         text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
         return text.replace("\u00a0", " ").replace("\t", " ")
-    return unwrap_lines(drop_glued_markers(drop_page_furniture(_prepared(text))[0]))
+    return _steps(text)[-1]
+
+
+def _steps(given: str) -> tuple[str, SourceMap | None, str, str, SourceMap, str]:
+    """The normalisation step by step: the text read (a web page's text, else ``given``) and its
+    map into the page (None if not a page), then after ``_prepared``, after the page furniture
+    (with its map), and the normalised text."""
+    page = None
+    if looks_like_html(given):
+        given, page = html_to_text(given)
+    prepared = _prepared(given)
+    kept, furniture = drop_page_furniture(prepared)
+    return given, page, prepared, kept, furniture, unwrap_lines(drop_glued_markers(kept))
 
 
 _BLOCK = 256  # characters compared at once while aligning the normalised text with the input
@@ -567,12 +578,7 @@ def normalize_mapped(given: str) -> tuple[str, SourceMap | None]:
     worked out; offsets then stay those of the normalised text)."""
     if not UNWRAP:
         return normalize(given), None
-    page = None  # a web page's map: where its text stands in the page
-    if looks_like_html(given):
-        given, page = html_to_text(given)
-    prepared = _prepared(given)
-    kept, furniture = drop_page_furniture(prepared)
-    text = unwrap_lines(drop_glued_markers(kept))  # normalize(given), step by step
+    given, page, prepared, kept, furniture, text = _steps(given)  # page: a web page's map into it
     if text == given:
         return text, page or SourceMap((0,), (0,))
     composed, nfc = given, page

@@ -68,7 +68,6 @@ _BLOCKS = {
     "th",
     "body",
 }
-_VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "base", "col", "embed", "track"}
 _DOCUMENT_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 _TAG = re.compile(r"</?(?:p|div|br|span|a|li|ul|h[1-6]|b|i|em|strong|table|tr|td)\b[^<>]*>", re.I)
 TAGS_MIN = 5  # a text without a document start is a page if it has this many tags ...
@@ -115,7 +114,7 @@ class _Reader(HTMLParser):
             self._emit("\n", [self._offset()])
 
     def handle_starttag(self, tag, attrs):
-        if tag in _SKIPPED and tag not in _VOID:
+        if tag in _SKIPPED:
             self.skip.append(tag)
         elif tag in _BLOCKS:
             self._line_end()

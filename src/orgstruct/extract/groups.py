@@ -963,9 +963,6 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
     """Parentheses, 'also known as', quoted translations and 'which police call Y' name a
     candidate again; an alias can carry its own parentheses ("también llamado X (CAF)")."""
 
-    def usable(name: str, quoted: bool = False) -> bool:
-        return _usable_alias(name, lex, quoted)
-
     work = list(range(len(cands)))
     while work:
         i = work.pop()
@@ -986,8 +983,10 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             if not m:
                 continue
             name = m.group("name").strip().rstrip(",.")
-            if not usable(
-                name, quoted=regex in (_PAREN_QUOTED, _QUOTED_APPOSITION, _QUOTED_TRANSLATION, _QUOTED_NEXT, _GLOSS)
+            if not _usable_alias(
+                name,
+                lex,
+                quoted=regex in (_PAREN_QUOTED, _QUOTED_APPOSITION, _QUOTED_TRANSLATION, _QUOTED_NEXT, _GLOSS),
             ):
                 continue
             start = c.end + m.start("name")
@@ -1000,7 +999,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             if kind == "aka":
                 more = _AKA_MORE.match(doc.text, start + len(name), start + len(name) + 80)
                 name2 = more.group("name").rstrip(",.") if more else ""
-                if usable(name2):
+                if _usable_alias(name2, lex):
                     cands.append(
                         _Candidate(
                             more.start("name"), more.start("name") + len(name2), name2, c.sentence, kind, links=[i]
@@ -1060,7 +1059,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
                     before = _most_named_before(cands, m.start(), lex)  # of "los hermanos": the text's group
             if m.re is _CALLED_QUOTED and not _CAPITALISED_NAME.match(name):
                 continue  # 'called the deal "a disaster"'
-            if not usable(name, quoted=m.re in (_CALLED_QUOTED, _NAMED_AFTER_NICKNAME)) or not before:
+            if not _usable_alias(name, lex, quoted=m.re in (_CALLED_QUOTED, _NAMED_AFTER_NICKNAME)) or not before:
                 continue
             j = max(before, key=lambda k: cands[k].end)
             person = _PERSON_BEFORE.search(doc.text, max(sent.start, m.start() - 40), m.start())
@@ -1071,7 +1070,7 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
             cands.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "aka", links=[j]))
             end = m.start("name") + len(name)
             paren = _PAREN.match(doc.text[end : end + 80])
-            if paren and usable(paren.group("name").strip()):  # '"The Company" (La Compañía)'
+            if paren and _usable_alias(paren.group("name").strip(), lex):  # '"The Company" (La Compañía)'
                 alias, at = paren.group("name").strip(), end + paren.start("name")
                 cands.append(_Candidate(at, at + len(alias), alias, sent.index, "paren", links=[len(cands) - 1]))
 

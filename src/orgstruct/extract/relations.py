@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from orgstruct.extract.groups import ANAPHORIC_SUBJECT, UNIT_NOUNS, UNIT_OF_BEFORE, outer_mentions
 from orgstruct.extract.lexicon import entity_lexicon, fold, given_names
 from orgstruct.extract.persons import OFFICIAL_TITLES, ORIGIN_FORM
+from orgstruct.extract.spans import SpanSet
 from orgstruct.resources import load_lexicon
 from orgstruct.schema import Document, Group, Person, Relation, Sentence, Span
 
@@ -103,18 +103,13 @@ def nested_groups(groups: tuple[Group, ...]) -> list[tuple[Span, str, str]]:
         return []
     # outer mentions in group order, then mention order, as the pairs are listed
     ordered = [(o, g.id) for g in groups for o in outer[g.id]]
-    by_start = sorted(range(len(ordered)), key=lambda k: ordered[k][0].start)
-    starts = [ordered[k][0].start for k in by_start]
-    longest = max((o.end - o.start for o, _ in ordered), default=0)
-    out = []
-    for m, ig in inner:
-        # only an outer mention starting within the longest one's length before m can hold it
-        near = by_start[bisect_left(starts, m.start - longest) : bisect_right(starts, m.start)]
-        for k in sorted(near):
-            o, gid = ordered[k]
-            if gid != ig and o.start <= m.start and m.end <= o.end:
-                out.append((o, gid, ig))
-    return out
+    index = SpanSet((o.start, o.end) for o, _ in ordered)
+    return [
+        (ordered[k][0], ordered[k][1], ig)
+        for m, ig in inner
+        for k in index.holding_span(m.start, m.end)
+        if ordered[k][1] != ig
+    ]
 
 
 def _left(mentions, pos, types, exclude=None):

@@ -58,6 +58,11 @@ class SpanSet:
         """The ends of the spans with start <= pos < end."""
         return [e for s, e, _ in self._starting_in(pos - self._longest, pos + 1) if s <= pos < e]
 
+    def holding_span(self, start: int, end: int) -> list[int]:
+        """In the order they were added, the numbers of the spans with s <= start and end <= e."""
+        near = self._starting_in(start - self._longest, start + 1)
+        return sorted(k for s, e, k in near if s <= start and end <= e)
+
     def holds(self, pos: int) -> bool:
         return any(s <= pos < e for s, e, _ in self._starting_in(pos - self._longest, pos + 1))
 
