@@ -620,6 +620,27 @@ def test_the_head_of_something_else_is_no_leader_of_the_texts_group():
             {"Viv Ansanm"},
             {"Aliados", "Vivir Juntos"},
         ),
+        (  # a name before the first group of the list (orgstruct.extract.groups._co_listed)
+            "Police named Pinto Bravo, the Sinaloa Cartel, the Gulf Cartel and the Tijuana Cartel as the main groups.",
+            {"Pinto Bravo", "Sinaloa Cartel"},
+            set(),
+        ),
+        (  # a name after a group, the list going on with "and" (_add_listed_with_groups)
+            "Rivals of the Sinaloa Cartel, Pinto Bravo and a dozen local gangs fight for the port.",
+            {"Sinaloa Cartel", "Pinto Bravo"},
+            set(),
+        ),
+        (  # a hyphenated word is no name
+            "The Cotroni family, Calabrian-led and answering to the Bonanno family, ran the rackets.",
+            {"Cotroni family", "Bonanno family"},
+            {"Calabrian-led"},
+        ),
+        (  # the surname of a person the text names
+            "The Byrne organisation ran Dublin. Shaun Kent, 38, was its courier. Police said Byrne, Kent and others "
+            "bought guns.",
+            {"Byrne organisation"},
+            {"Kent"},
+        ),
     ],
 )
 def test_a_name_listed_among_groups_is_a_group(text, groups, not_groups):

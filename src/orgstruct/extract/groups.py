@@ -624,7 +624,9 @@ LISTED_GROUPS_MIN = 2  # names of a list already taken for groups before its oth
 def _co_listed(doc: Document, found: list[_Candidate], lex: EntityLexicon) -> list[_Candidate]:
     """The other names of a list of three or more whose names are mostly groups already ("the
     Primeiro Comando da Capital, the Terceiro Comando Puro, Amigos dos Amigos and police
-    militias"): groups too, unless a person's (a given name first), a place, or excluded."""
+    militias"): groups too, unless a person's (a given name first), a place, or excluded. This
+    takes the names before a list's first group; ``_add_listed_with_groups`` (later, on the
+    merged groups) the one after any group, so the two overlap only on a list's later names."""
     out: list[_Candidate] = []
     for sent in doc.sentences:
         items = []
@@ -1474,6 +1476,17 @@ _LISTED_NAME = re.compile(
 )
 
 
+# a capitalised word joined to a lower-case one: "Calabrian-led", "Jalisco-based"
+_HYPHEN_WORD = re.compile(r"-[a-záéíóúñ]+$")
+
+
+def _is_surname_in(text: str, word: str) -> bool:
+    """Whether the text names a person with ``word`` as surname ("Shaun Kent" for "Kent"): a
+    given name right before it, a nickname in quotes allowed between."""
+    pattern = rf"([A-ZÁÉÍÓÚÑ][\w'’\-]*)\s+(?:[\"“'‘][^\"”'’\n]{{1,30}}[\"”'’]\s+)?{re.escape(word)}\b"
+    return any(fold(m.group(1)) in given_names() for m in re.finditer(pattern, text))
+
+
 def _add_listed_with_groups(
     doc: Document, lex: EntityLexicon, mentions: list[list[Span]], names: list[list[str]]
 ) -> None:
@@ -1481,6 +1494,7 @@ def _add_listed_with_groups(
     both between, is a group too; each new one extends the list."""
     taken = sorted((m.start, m.end) for ms in mentions for m in ms)
     occupied = SpanSet(taken)
+    surnames: dict[str, bool] = {}
     for _, end in taken:  # each name found is appended, so the list goes on from it
         g = _LIST_GAP.match(doc.text, end)
         if not g:
@@ -1489,19 +1503,25 @@ def _add_listed_with_groups(
         if not m or occupied.overlaps(m.start("name"), m.end()):
             continue
         name = m.group("name").rstrip(".")
-        if not _LIST_GOES_ON.match(doc.text[m.end() : m.end() + 3]):
+        if not _LIST_GOES_ON.match(doc.text, m.end()):
             continue  # "A y Hernández dijo": not a list of names
         if "," not in g.group(0) and not m.group("art") and len(tokens(name)) == 1:
             continue  # "G9 Family and Allies": one bare word after "and" may end the group's own name
         first = fold(name.split()[0])
         if (
             any(fold(t) in given_names() for t in tokens(name))  # "..., Damion Patrick John Ryan": a person
+            or _HYPHEN_WORD.search(name)  # "the Cotroni family, Calabrian-led and ...": a word, no name
             or first in lex.stopwords
             or lex.is_place_or_demonym(name)
             or any(fold(t) in lex.institutions for t in tokens(name))
             or len(name) < 3
         ):
             continue
+        if " " not in name:  # "Byrne, Kent and others" where the text names "Shaun Kent"
+            if name not in surnames:
+                surnames[name] = _is_surname_in(doc.text, name)
+            if surnames[name]:
+                continue
         ns, ne = m.start("name"), m.start("name") + len(name)
         mentions.append([Span(ns, ne, name, _sentence_of(doc, ns))])
         names.append([name])
