@@ -2023,3 +2023,27 @@ def test_span_set_answers_as_a_scan_of_its_spans(spans, questions):
         assert index.overlaps(a, b) == any(s < b and a < e for s, e in added)
         assert index.encloses(a, b) == any(s <= a and b <= e and (s, e) != (a, b) for s, e in added)
         assert index.holding_span(a, b) == [k for k, (s, e) in enumerate(added) if s <= a and b <= e]
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Miembros de Nube Negra atacaron el barrio en 2021.", "Nube Negra"),  # the part word opens the sentence
+        ("Members of Nube Negra were arrested in Lagos.", "Nube Negra"),
+        ("Remnants of Nube Negra moved cocaine through the port.", "Nube Negra"),
+        ("He was a commander of Nube Negra until 2022.", "Nube Negra"),
+        ("Hoy, los remanentes de Nube Negra controlan el puerto.", "Nube Negra"),
+    ],
+)
+def test_a_name_after_a_part_or_rank_of_a_group_is_a_group(text, group):
+    assert group in {g.name for g in extract(text, learned=False).groups}
+
+
+def test_military_commands_and_regions_are_no_groups():
+    text = (
+        "The US Southern Command said the Cartel of the Suns grew. Según el Comando Sur de Estados Unidos, el "
+        "Cártel de los Soles creció. Los Viagras y células de la Tierra Caliente pelean."
+    )
+    names = {g.name for g in extract(text, learned=False).groups}
+    assert not {n for n in names if "Command" in n or "Comando" in n or "Tierra" in n}
+    assert {"Cartel of the Suns", "Los Viagras"} <= names

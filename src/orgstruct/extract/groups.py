@@ -144,6 +144,10 @@ _QUOTED = re.compile(r"\b(?:the|los|las|la)\s+[\"“]+(?:the\s+)?(?P<name>" + CA
 _ARTICLES = {"los", "las", "la", "el", "the"}
 # a state's forces named generically: never a group, nor a short form of "Fuerzas Armadas Revolucionarias..."
 _STATE_FORCES = {"fuerzas armadas", "armed forces", "fuerzas militares", "fuerzas especiales", "special forces"}
+# a United States military command: "US Southern Command", "el Comando Sur de Estados Unidos"
+_MILITARY_COMMAND = re.compile(
+    r"(?:(?:the|el)\s+)?(?:u\.?s\.?\s+)?(?:southern|northern|central)\s+command|(?:el\s+)?comando\s+(?:sur|norte)\b.*"
+)
 _NAME_TAIL = r"(?P<name>" + CAP + r"(?:\s+(?:de|del|la|los|of|the|da|do)?\s*" + CAP + r"){0,5})"
 _CALLED = re.compile(
     r"\b(?:crew|gang|group|band|organi[sz]ation|network|clan|syndicate|faction|cartel|banda|grupo|business|"
@@ -297,6 +301,7 @@ def _cut_description(text: str, start: int) -> tuple[str, int]:
 _PART_OF = re.compile(
     r"^(?P<part>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s+(?:of|de|del)\s+(?=(?:the|los|las|la|el)\s+[A-ZÁÉÍÓÚÑ'])",
 )
+_PART_OF_BARE = re.compile(r"^(?P<part>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\s+(?:of|de|del)\s+(?=[A-ZÁÉÍÓÚÑ'])")
 _PART_WORDS = {
     "members",
     "member",
@@ -336,7 +341,11 @@ def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str
     """Drop sentence-initial non-name words ("According", "However", "In") and a sentence-initial
     part of a group ("Members of the Sinaloa Cartel", "Jefes de Los Zetas")."""
     part = _PART_OF.match(match_text)
-    if part and (fold(part.group("part")) in _PART_WORDS or fold(part.group("part")) in lex.roles):
+    if (
+        part
+        and (fold(part.group("part")) in _PART_WORDS or fold(part.group("part")) in lex.roles)
+        or ((part := _PART_OF_BARE.match(match_text)) and fold(part.group("part")) in _PART_WORDS)
+    ):  # "Miembros de Calor Calor atacaron...": the part word opens the sentence
         start += part.end()
         match_text = match_text[part.end() :]
     words = match_text.split()
@@ -371,7 +380,7 @@ def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow
     f = fold(text)
     if f in lex.media or re.sub(r"^(?:the|la|el|los|las|le|il|o|a)\s+", "", f) in lex.media:
         return True  # a newspaper, with or without its article ("La Reforma", "the Guardian")
-    if " ".join(t for t in f.split() if t not in _ARTICLES) in _STATE_FORCES:
+    if " ".join(t for t in f.split() if t not in _ARTICLES) in _STATE_FORCES or _MILITARY_COMMAND.fullmatch(f):
         return True
     before = doc.text[max(0, start - 40) : start]
     if _MEDIA_CONTEXT.search(before) and not any(fold(t) in lex.heads for t in tokens(text)):
@@ -393,7 +402,8 @@ def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow
 _GROUP_ROLE_BEFORE = re.compile(
     r"\b(?:leaders?|founders?|co-founders?|members?|bosses|boss|kingpins?|ringleaders?|hitmen|gunmen|"
     r"líder|líderes|fundador|fundadores|cabecillas?|miembros?|integrantes?|sicarios|capos?|"
-    r"brazo armado|armed wing)\s+(?:de la|de los|del|de|of the|of)\s+$",
+    r"brazo armado|armed wing|remnants|factions?|cells?|offshoots?|splinters?|dissidents|commanders?|"
+    r"remanentes|restos|facci[oó]n|facciones|c[eé]lulas?|disidentes|escisi[oó]n|comandantes?)\s+(?:de la|de los|del|de|of the|of)\s+$",
     re.IGNORECASE,
 )
 
