@@ -2033,6 +2033,10 @@ def test_span_set_answers_as_a_scan_of_its_spans(spans, questions):
         ("Remnants of Nube Negra moved cocaine through the port.", "Nube Negra"),
         ("He was a commander of Nube Negra until 2022.", "Nube Negra"),
         ("Hoy, los remanentes de Nube Negra controlan el puerto.", "Nube Negra"),
+        ("Charges were filed against three leaders of Peru's Nube Negra in 2020.", "Nube Negra"),
+        ("In 2017 a former Nube Negra trafficker, Henry Loaiza, joined the gang.", "Nube Negra"),  # a role after it
+        ("Nube Negra members were arrested in Lagos.", "Nube Negra"),
+        ("The killing emptied the Nube Negra's first circle.", "Nube Negra"),
     ],
 )
 def test_a_name_after_a_part_or_rank_of_a_group_is_a_group(text, group):
@@ -2046,4 +2050,6 @@ def test_military_commands_and_regions_are_no_groups():
     )
     names = {g.name for g in extract(text, learned=False).groups}
     assert not {n for n in names if "Command" in n or "Comando" in n or "Tierra" in n}
+    text = "Agents posing as South American traffickers met the brothers. He sat in the Kokang Zone's leadership."
+    assert not extract(text, learned=False).groups
     assert {"Cartel of the Suns", "Los Viagras"} <= names

@@ -403,8 +403,14 @@ _GROUP_ROLE_BEFORE = re.compile(
     r"\b(?:leaders?|founders?|co-founders?|members?|bosses|boss|kingpins?|ringleaders?|hitmen|gunmen|"
     r"líder|líderes|fundador|fundadores|cabecillas?|miembros?|integrantes?|sicarios|capos?|"
     r"brazo armado|armed wing|remnants|factions?|cells?|offshoots?|splinters?|dissidents|commanders?|"
-    r"remanentes|restos|facci[oó]n|facciones|c[eé]lulas?|disidentes|escisi[oó]n|comandantes?)\s+(?:de la|de los|del|de|of the|of)\s+$",
+    r"remanentes|restos|facci[oó]n|facciones|c[eé]lulas?|disidentes|escisi[oó]n|comandantes?|leftovers)\s+"
+    r"(?:de la|de los|del|de|of the|of)\s+(?:[A-Z]\w+['’]s\s+)?$",  # "leaders of Peru's Shining Path"
     re.IGNORECASE,
+)
+# ... or before one: "Black Axe members", "a former Norte del Valle trafficker", "the Brise de Mer's first circle"
+_GROUP_ROLE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:top|senior|jailed|imprisoned|alleged|former)\s+)?(?:members|leaders?|bosses|"
+    r"boss|kingpins?|ringleaders?|hitmen|gunmen|enforcers|traffickers?|operatives|first circle)\b"
 )
 
 
@@ -565,6 +571,7 @@ def _name_candidates(doc: Document, lex: EntityLexicon) -> list[_Candidate]:
             if kind is None and (
                 _GROUP_ROLE_BEFORE.search(doc.text[max(sent.start, start - 40) : start])
                 or _GROUP_APPOSITION_BEFORE.search(doc.text[max(sent.start, start - 30) : start])
+                or _GROUP_ROLE_AFTER.match(doc.text, start + len(text))
             ):
                 kind = _role_context(text, lex)
             if kind == "article" and fold(text) in nicknames:
