@@ -2053,3 +2053,14 @@ def test_military_commands_and_regions_are_no_groups():
     text = "Agents posing as South American traffickers met the brothers. He sat in the Kokang Zone's leadership."
     assert not extract(text, learned=False).groups
     assert {"Cartel of the Suns", "Los Viagras"} <= names
+
+
+def test_a_unit_named_as_a_subject_is_a_group_of_its_own():
+    text = (
+        "Daniel Barrera was a trafficker who bought coca paste from FARC fronts and sold it to paramilitary groups "
+        "and Mexican buyers alike. In 2008 Javier Calle Serna took over after killing a rival in Venezuela, and "
+        "after some months of fighting the leadership faction became known as Los Comba."
+    )
+    x = extract(text, learned=False)
+    assert not any({"FARC", "Los Comba"} <= {g.name, *g.aliases} for g in x.groups)
+    assert "Los Comba" in {g.name for g in x.groups}

@@ -208,6 +208,12 @@ UNIT_OF_BEFORE = re.compile(
     r"(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$",
     re.IGNORECASE,
 )
+# a unit named right before a naming, as its subject: "the leadership faction became known as"
+_UNIT_SUBJECT = re.compile(
+    r"\b(?:the|a|an|this|that|la|una|esta|esa)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:cell|faction|wing|branch|splinter group|offshoot|célula|facción|escisión|rama)\s+$",
+    re.IGNORECASE,
+)
 # a sentence opening with a subject that refers back to a group named before ("It moved cocaine
 # ...", "They allied with ...", "The group fought ...", "La banda se alió con ..."), not a copula
 # ("It is", "The group was": a description, often of the group the sentence names next)
@@ -1071,6 +1077,12 @@ def _attach_aliases(doc: Document, cands: list[_Candidate], lex: EntityLexicon) 
                 before = [j for j in before if 0 <= relative.start() - cands[j].end <= 2]
                 if not before:
                     continue
+            if not before and m.re is _NAMED_LATER and _UNIT_SUBJECT.search(doc.text, sent.start, m.start()):
+                # "the leadership faction became known as Los Comba", no group named just before: the
+                # unit's own name, not one of a group the last sentences spoke of
+                if _usable_alias(name, lex):
+                    cands.append(_Candidate(m.start("name"), m.start("name") + len(name), name, sent.index, "called"))
+                continue
             if not before and _SUBJECTLESS_NAMING.match(m.group(0)):
                 # "Al principio se hacían llamar La Empresa": the group the last sentences spoke of
                 before = [j for j, c in enumerate(cands) if c.end <= m.start() and sent.index - c.sentence <= 3]
