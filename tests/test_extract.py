@@ -2037,6 +2037,7 @@ def test_span_set_answers_as_a_scan_of_its_spans(spans, questions):
         ("In 2017 a former Nube Negra trafficker, Henry Loaiza, joined the gang.", "Nube Negra"),  # a role after it
         ("Nube Negra members were arrested in Lagos.", "Nube Negra"),
         ("The killing emptied the Nube Negra's first circle.", "Nube Negra"),
+        ("El Chapo Isidro, jefe de los Nube Negra, huyó en 2020.", "Nube Negra"),
     ],
 )
 def test_a_name_after_a_part_or_rank_of_a_group_is_a_group(text, group):
@@ -2050,7 +2051,10 @@ def test_military_commands_and_regions_are_no_groups():
     )
     names = {g.name for g in extract(text, learned=False).groups}
     assert not {n for n in names if "Command" in n or "Comando" in n or "Tierra" in n}
-    text = "Agents posing as South American traffickers met the brothers. He sat in the Kokang Zone's leadership."
+    text = (
+        "Agents posing as South American traffickers met the brothers. He sat in the Kokang Zone's leadership. "
+        "El jefe de Inteligencia Naval habló."
+    )
     assert not extract(text, learned=False).groups
     assert {"Cartel of the Suns", "Los Viagras"} <= names
 

@@ -407,7 +407,7 @@ def _is_excluded(text: str, start: int, doc: Document, lex: EntityLexicon, allow
 # a name that only a group can fill: "líder de Calor Calor", "members of Viv Ansanm"
 _GROUP_ROLE_BEFORE = re.compile(
     r"\b(?:leaders?|founders?|co-founders?|members?|bosses|boss|kingpins?|ringleaders?|hitmen|gunmen|"
-    r"líder|líderes|fundador|fundadores|cabecillas?|miembros?|integrantes?|sicarios|capos?|"
+    r"líder|líderes|fundador|fundadores|cabecillas?|miembros?|integrantes?|sicarios|capos?|jefes?|"
     r"brazo armado|armed wing|remnants|factions?|cells?|offshoots?|splinters?|dissidents|commanders?|"
     r"remanentes|restos|facci[oó]n|facciones|c[eé]lulas?|disidentes|escisi[oó]n|comandantes?|leftovers)\s+"
     r"(?:de la|de los|del|de|of the|of)\s+(?:[A-Z]\w+['’]s\s+)?$",  # "leaders of Peru's Shining Path"
