@@ -2068,3 +2068,24 @@ def test_a_unit_named_as_a_subject_is_a_group_of_its_own():
     x = extract(text, learned=False)
     assert not any({"FARC", "Los Comba"} <= {g.name, *g.aliases} for g in x.groups)
     assert "Los Comba" in {g.name for g in x.groups}
+
+
+@pytest.mark.parametrize(
+    "text, head, tail",
+    [
+        (
+            "The Cotroni family, Calabrian-led and answering to the Bonanno family of New York, ran the rackets.",
+            "Cotroni family",
+            "Bonanno family",
+        ),
+        (
+            "La pandilla Los Texas, absorbida en 2001 por el Cártel del Golfo, controlaba Nuevo Laredo.",
+            "Los Texas",
+            "Cártel del Golfo",
+        ),
+        ("Los Texas were absorbed by the Gulf Cartel in 2001.", "Los Texas", "Gulf Cartel"),
+    ],
+)
+def test_a_group_answering_to_or_absorbed_by_another_works_for_it(text, head, tail):
+    x = extract(text, learned=False)
+    assert ("works_for", head, tail) in {(r.type, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations}
