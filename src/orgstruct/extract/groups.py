@@ -347,11 +347,11 @@ def _strip_leading(match_text: str, start: int, lex: EntityLexicon) -> tuple[str
     """Drop sentence-initial non-name words ("According", "However", "In") and a sentence-initial
     part of a group ("Members of the Sinaloa Cartel", "Jefes de Los Zetas")."""
     part = _PART_OF.match(match_text)
-    if (
-        part
-        and (fold(part.group("part")) in _PART_WORDS or fold(part.group("part")) in lex.roles)
-        or ((part := _PART_OF_BARE.match(match_text)) and fold(part.group("part")) in _PART_WORDS)
-    ):  # "Miembros de Calor Calor atacaron...": the part word opens the sentence
+    if not (part and (fold(part.group("part")) in _PART_WORDS or fold(part.group("part")) in lex.roles)):
+        part = _PART_OF_BARE.match(match_text)  # "Miembros de Calor Calor atacaron...": no article after it
+        if part and fold(part.group("part")) not in _PART_WORDS:
+            part = None
+    if part:
         start += part.end()
         match_text = match_text[part.end() :]
     words = match_text.split()
