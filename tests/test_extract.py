@@ -1443,6 +1443,13 @@ def test_a_family_named_by_surname_that_runs_a_named_group_is_that_group():
         "Los Hamzy controlan el negocio. Los Hamzy tienen enemigos."
     )
     assert {g.name for g in extract(text, learned=False).groups} == {"Los Hamzy", "Brothers 4 Life"}
+    # ... and so does a family a sentence lists apart from the group, as a second item
+    text = (
+        "Shootings are tied to two entities: the Hamzy family, a large extended family, and Brothers 4 Life, "
+        "a street gang. Bassam Hamzy founded Brothers 4 Life in prison. Brothers 4 Life grew. Brothers 4 Life "
+        "sells drugs."
+    )
+    assert {g.name for g in extract(text, learned=False).groups} == {"Hamzy family", "Brothers 4 Life"}
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def extract(text: str, *, learned: bool = True, learned_operations: bool = True)
     groups = _settled(doc, find_groups(doc))
     persons = _settled(doc, find_persons(doc, groups))
     rule_relations = extract_relations(doc, groups, persons)
-    merged = merge_surname_families(groups, persons, rule_relations)
+    merged = merge_surname_families(groups, persons, rule_relations, doc.text)
     if merged is not groups:  # "los Cantero" run Los Monos: one group, so the relations are read again
         groups = merged
         rule_relations = extract_relations(doc, groups, persons)

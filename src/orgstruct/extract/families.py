@@ -53,11 +53,29 @@ def _named_in(group: Group, sentence: int) -> bool:
     return any(m.sentence == sentence and re.search(r"[A-ZÁÉÍÓÚÑ]", m.text) for m in group.mentions)
 
 
+# what joins two items of one list: "the Hamzy family, a large extended family..., and Brothers 4 Life"
+_LISTED_APART = re.compile(
+    r"(?:,\s*|\s+)(?:and|y|e|as well as|así como)\s+(?:(?:the|los|las|la|el)\s+)?$", re.IGNORECASE
+)
+
+
+def _listed_apart(text: str, a: Group, b: Group) -> bool:
+    """A sentence names the two as two items of one list ("two overlapping entities: the Hamzy
+    family ... and Brothers 4 Life"): two entities the text keeps apart, not one group's names."""
+    for x in a.mentions:
+        for y in b.mentions:
+            first, second = (x, y) if x.start < y.start else (y, x)
+            if x.sentence == y.sentence and _LISTED_APART.search(text, first.end, second.start):
+                return True
+    return False
+
+
 def merge_surname_families(
-    groups: tuple[Group, ...], persons: tuple[Person, ...], relations: tuple[Relation, ...]
+    groups: tuple[Group, ...], persons: tuple[Person, ...], relations: tuple[Relation, ...], text: str = ""
 ) -> tuple[Group, ...]:
     """``groups`` with each family named by a surname merged into the one named group its
-    bearers lead or serve; unchanged when there is none."""
+    bearers lead or serve; unchanged when there is none, or when a sentence lists the family
+    and that group as two items (``text``, the document's)."""
     by_id = {g.id: g for g in groups}
     surnames_of = {p.id: _person_surnames(p) for p in persons}
     all_surnames = set().union(*surnames_of.values())
@@ -77,6 +95,8 @@ def merge_surname_families(
         }
         if len(targets) == 1:
             target = targets.pop()
+            if text and _listed_apart(text, by_id[fid], by_id[target]):
+                continue
             if len(by_id[fid].mentions) < len(by_id[target].mentions):  # the family is not the text's subject
                 merged[fid] = target
     if not merged:
