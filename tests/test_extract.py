@@ -1450,6 +1450,14 @@ def test_a_family_named_by_surname_that_runs_a_named_group_is_that_group():
         "sells drugs."
     )
     assert {g.name for g in extract(text, learned=False).groups} == {"Hamzy family", "Brothers 4 Life"}
+    # and "the family" then refers to the family, not to the gang named last
+    text = (
+        "Shootings are tied to two entities: the Hamzy family, a large extended family, and Brothers 4 Life, "
+        "a street gang. Bassam Hamzy founded Brothers 4 Life in prison. The family's matriarch was shot at home."
+    )
+    x = extract(text, learned=False)
+    family = next(g for g in x.groups if g.name == "Hamzy family")
+    assert "The family" in {m.text for m in family.mentions}
 
 
 @pytest.mark.parametrize(

@@ -1613,6 +1613,8 @@ def _is_family_plural(doc: Document, start: int, word: str, lex: EntityLexicon) 
 # a definite description ("the group", "la organización") refers to the most-named of the groups named
 # in its sentence or the one before; a demonstrative ("this gang", "esa banda") to the group named last
 DEFINITE_BACK = 1
+_KIN_HEADS = {"family", "familia", "famiglia", "clan"}  # the nouns an anaphor agrees on with a group's name
+AGREE_BACK = 6  # sentences back in which a group whose name has an anaphor's noun takes it ("the family")
 _DEFINITE = {"the", "el", "la"}
 
 
@@ -1643,6 +1645,20 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
                 gi = max(near, key=lambda g: (len(mentions[g]), g == gi)) if near else gi
             if any(s.start < m.end() and m.start() < s.end for spans in mentions for s in spans):
                 continue  # "el cartel de Sinaloa": the head noun of a name, no anaphor
+            head = fold(m.group(0).split()[-1])
+            agree = [
+                g
+                for g, spans in enumerate(mentions)
+                if any(  # one of its names has the noun ("Hamzy family"), not an anaphor taken before
+                    s.start < m.start() and not regex.fullmatch(s.text) and head in {fold(t) for t in tokens(s.text)}
+                    for s in spans
+                )
+                and any(s.start < m.start() and s.sentence >= sent.index - AGREE_BACK for s in spans)  # named lately
+            ]
+            if agree and gi not in agree and head in _KIN_HEADS:
+                # "the Hamzy family, ..., and Brothers 4 Life ... The family's matriarch": the group
+                # whose own name has the anaphor's noun, the most named of them
+                gi = max(agree, key=lambda g: (len(mentions[g]), -g))
             mentions[gi].append(Span(m.start(), m.end(), m.group(0), sent.index))
 
 
