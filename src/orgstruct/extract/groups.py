@@ -1646,20 +1646,26 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
             if any(s.start < m.end() and m.start() < s.end for spans in mentions for s in spans):
                 continue  # "el cartel de Sinaloa": the head noun of a name, no anaphor
             head = fold(m.group(0).split()[-1])
-            agree = [
-                g
-                for g, spans in enumerate(mentions)
-                if any(  # one of its names has the noun ("Hamzy family"), not an anaphor taken before
-                    s.start < m.start() and not regex.fullmatch(s.text) and head in {fold(t) for t in tokens(s.text)}
-                    for s in spans
-                )
-                and any(s.start < m.start() and s.sentence >= sent.index - AGREE_BACK for s in spans)  # named lately
-            ]
-            if agree and gi not in agree and head in _KIN_HEADS:
+            if head in _KIN_HEADS:
                 # "the Hamzy family, ..., and Brothers 4 Life ... The family's matriarch": the group
                 # whose own name has the anaphor's noun, the most named of them
-                gi = max(agree, key=lambda g: (len(mentions[g]), -g))
+                agree = _named_with_noun(mentions, head, m.start(), sent.index, regex)
+                if agree and gi not in agree:
+                    gi = max(agree, key=lambda g: (len(mentions[g]), -g))
             mentions[gi].append(Span(m.start(), m.end(), m.group(0), sent.index))
+
+
+def _named_with_noun(mentions: list[list[Span]], noun: str, pos: int, sentence: int, anaphor: re.Pattern) -> list[int]:
+    """The groups with a name before ``pos`` that has ``noun`` ("Hamzy family" for "the family";
+    an anaphor taken before does not count) and a mention in the AGREE_BACK sentences before."""
+    return [
+        g
+        for g, spans in enumerate(mentions)
+        if any(
+            s.start < pos and not anaphor.fullmatch(s.text) and noun in {fold(t) for t in tokens(s.text)} for s in spans
+        )
+        and any(s.start < pos and s.sentence >= sentence - AGREE_BACK for s in spans)
+    ]
 
 
 @lru_cache(maxsize=16)
