@@ -23,14 +23,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Classify organized-crime groups as hierarchical, family_clan or brokerage_network.",
 )
-FOLDER_SUFFIXES = {
-    ".txt",
-    ".html",
-    ".htm",
-    ".pdf",
-    ".docx",
-    ".jsonl",
-}  # what a folder contributes; any file can be named directly
+# what a folder contributes; any file can be named directly
+FOLDER_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".jsonl"}
 
 
 def _fail(message: str) -> None:

@@ -264,12 +264,7 @@ def drop_glued_markers(text: str) -> str:
     rising = sum(b > a for a, b in zip(numbers, numbers[1:], strict=False))
     if rising < 0.75 * (len(numbers) - 1):
         return text
-    out, last = [], 0
-    for m in found:
-        out.append(text[last : m.start()])
-        last = m.end()
-    out.append(text[last:])
-    return "".join(out)
+    return _MARKER_AT.sub("", text)
 
 
 def drop_page_furniture(text: str) -> tuple[str, SourceMap]:

@@ -651,6 +651,7 @@ def _co_listed(doc: Document, found: list[_Candidate], lex: EntityLexicon) -> li
     takes the names before a list's first group; ``_add_listed_with_groups`` (later, on the
     merged groups) the one after any group, so the two overlap only on a list's later names."""
     out: list[_Candidate] = []
+    taken = SpanSet((c.start, c.end) for c in found)
     for sent in doc.sentences:
         items = []
         for m in lex.name_re.finditer(doc.text, sent.start, sent.end):
@@ -665,7 +666,7 @@ def _co_listed(doc: Document, found: list[_Candidate], lex: EntityLexicon) -> li
         for run in runs:
             if len(run) < 3 or _NAMES_BEFORE.search(doc.text, max(sent.start, run[0][0] - 40), run[0][0]):
                 continue  # "aparece también con los nombres G9, G9 Familia y Aliados": one group's names
-            named = [any(c.start < e and s < c.end for c in found) for s, e, _ in run]
+            named = [taken.overlaps(s, e) for s, e, _ in run]
             if sum(named) < max(LISTED_GROUPS_MIN, len(run) / 2):
                 continue
             for (start, end, text), is_group in zip(run, named, strict=True):
@@ -1521,10 +1522,9 @@ def _add_listed_with_groups(
 ) -> None:
     """A capitalised name listed right after a group's mention, with only a comma, "and"/"y" or
     both between, is a group too; each new one extends the list."""
-    taken = sorted((m.start, m.end) for ms in mentions for m in ms)
-    occupied = SpanSet(taken)
+    occupied = SpanSet(sorted((m.start, m.end) for ms in mentions for m in ms))
     surnames: dict[str, bool] = {}
-    for _, end in taken:  # each name found is appended, so the list goes on from it
+    for _, end in occupied:  # in the order added: each name found is appended, so the list goes on from it
         g = _LIST_GAP.match(doc.text, end)
         if not g:
             continue
@@ -1554,7 +1554,6 @@ def _add_listed_with_groups(
         ns, ne = m.start("name"), m.start("name") + len(name)
         mentions.append([Span(ns, ne, name, _sentence_of(doc, ns))])
         names.append([name])
-        taken.append((ns, ne))
         occupied.append((ns, ne))
 
 
