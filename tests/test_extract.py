@@ -2104,3 +2104,59 @@ def test_a_unit_named_as_a_subject_is_a_group_of_its_own():
 def test_a_group_answering_to_or_absorbed_by_another_works_for_it(text, head, tail):
     x = extract(text, learned=False)
     assert ("works_for", head, tail) in {(r.type, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations}
+
+
+def _triples(text):
+    x = extract(text, learned=False)
+    return {(r.type, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations}
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Tren de Aragua spread south with the migrants. In Arica, former members went to war with Los "
+            "Gallegos, the local Tren de Aragua faction, over the bus terminal.",
+            ("works_for", "Los Gallegos", "Tren de Aragua"),
+        ),
+        (
+            "Los Tiguerones aparecieron en 2019 como una unidad operativa de apoyo a Los Choneros, con base en "
+            "Esmeraldas.",
+            ("works_for", "Los Tiguerones", "Los Choneros"),
+        ),
+        (
+            "Víctor Manuel Mejía moved cocaine through La Guajira, with contacts that reportedly included Amado "
+            "Carrillo in Mexico.",
+            ("allied_with", "Víctor Manuel Mejía", "Amado Carrillo"),
+        ),
+        (
+            "Según la acusación, Carmine Spada ordenó en 2011 los asesinatos de Giovanni Galleoni y Francesco "
+            "Antonini.",
+            ("rival_of", "Carmine Spada", "Giovanni Galleoni"),
+        ),
+        (
+            "The CJNG grew fast. After one partner died and the other was captured, Nemesio Oseguera remained as "
+            "undisputed chief.",
+            ("leads", "Nemesio Oseguera", "CJNG"),
+        ),
+        (
+            "Solntsevskaya Bratva emerged in the late 1980s around Sergei Mikhailov, a former waiter.",
+            ("leads", "Sergei Mikhailov", "Solntsevskaya Bratva"),
+        ),
+    ],
+)
+def test_membership_alliance_rivalry_and_leadership_wordings(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_possessive_arrest_goes_to_the_person_named_before_it():
+    text = (
+        "Los Zetas lost their leaders one by one: Miguel Treviño took command until his arrest in 2013, and Omar "
+        "Treviño led until his own capture in 2015."
+    )
+    arrested = {h for t, h, _ in _triples(text) if t == "arrested"}
+    assert arrested == {"Miguel Treviño", "Omar Treviño"}
+    # fronted, with no one before it: the person after it ("Tras su extradición, Hutch fue juzgado")
+    assert ("arrested", "Gerry Hutch", None) in _triples(
+        "Tras su extradición, Gerry Hutch fue juzgado durante 13 semanas en Dublín."
+    )

@@ -138,6 +138,9 @@ _ALONG_WITH = re.compile(
     r"(?:[a-záéíóúñ\-]+\s+){0,2}$"
 )
 
+# an arrest noun with a possessive: "his arrest", "su captura", "their 2015 extradition"
+_POSSESSIVE_ARREST = re.compile(r"(?i:his|her|their|su|sus)\s")
+
 
 def _common_noun_subject(m: re.Match) -> bool:
     """An arrest trigger whose subject is a common noun right before its auxiliary."""
@@ -282,6 +285,11 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
             r"\b(?:was|were|been|be|is|are|fue|fueron|sido|ser|era|eran|estaba|está)\s*$", m.string[max(0, s - 12) : s]
         )
         head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
+        if _POSSESSIVE_ARREST.match(m.group(0)):
+            # "Miguel took command until his arrest in 2013, and Omar led until...": the possessor
+            # named before it in the sentence; none ("Tras su extradición, Hutch fue juzgado"), the
+            # person after it
+            head = _left(mentions, s, p.head) or head
         if passive and head is None and spanish:
             head = _right(mentions, e, p.head)  # "En octubre fueron detenidas su exesposa, X, y su hija Y"
         if m.group(0).startswith(("'s", "’s")):
