@@ -2160,3 +2160,36 @@ def test_a_possessive_arrest_goes_to_the_person_named_before_it():
     assert ("arrested", "Gerry Hutch", None) in _triples(
         "Tras su extradición, Gerry Hutch fue juzgado durante 13 semanas en Dublín."
     )
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        (
+            "La fiscalía acusó a Javier Eriberto y Devis Leonel Rivera Maradiaga, señalados como cabecillas de Los "
+            "Cachiros.",
+            ("Javier Eriberto", "Devis Leonel Rivera Maradiaga"),
+        ),
+        (
+            "Iván Archivaldo y Jesús Alfredo Guzmán Salazar comparten el mando de la facción heredada de su padre.",
+            ("Iván Archivaldo", "Jesús Alfredo Guzmán Salazar"),
+        ),
+    ],
+)
+def test_a_second_given_name_the_lexicon_lacks_still_shares_the_surname(text, pair):
+    assert ("kin_of", *pair) in _triples(text)
+
+
+def test_two_plain_names_in_a_list_are_not_siblings():
+    text = "La fiscalía acusó a Pedro Pérez y Juan Rodríguez López de lavar dinero para Los Cachiros."
+    assert not any(t == "kin_of" for t, _, _ in _triples(text))
+
+
+def test_whose_sons_after_a_quoted_nickname_are_the_possessors_children():
+    text = (
+        "Amato dirigió el tráfico por cuenta de Paolo Di Lauro, «Ciruzzo il milionario», cuyos hijos Cosimo Di "
+        "Lauro y Ciro Di Lauro heredaron el mando del barrio."
+    )
+    assert {("kin_of", "Cosimo Di Lauro", "Paolo Di Lauro"), ("kin_of", "Ciro Di Lauro", "Paolo Di Lauro")} <= _triples(
+        text
+    )

@@ -361,6 +361,9 @@ def _last_persons(by_sentence: dict[int, list[Mention]], index: int) -> list[Men
 
 
 _POSSESSIVE_DET = re.compile(r"(?:whose|cuyos|cuyas)\b", re.IGNORECASE)  # right after the possessor's name
+# between the possessor and "whose": a comma, or a quoted nickname in apposition ("Paolo Di Lauro,
+# «Ciruzzo il milionario», cuyos hijos")
+_OWNER_GAP = re.compile(r"\s*,?\s*(?:[«\"“][^«»\"“”]{1,40}[»\"”]\s*,?\s*)?")
 _NOMINAL_BEFORE = re.compile(
     r"\b(?:un|una|unos|unas|su|sus|el|la|los|las|otro|otra|otros|dos|tres|varios|varias|algunos|sus propios)\s+$",
     re.IGNORECASE,
@@ -413,7 +416,7 @@ def _kin_relations(
                     owner = _left(persons, whose.start(), ("person",), members[0].entity)
                     if (
                         owner is not None
-                        and re.fullmatch(r"\s*,?\s*", doc.text[owner.end : whose.start()])
+                        and _OWNER_GAP.fullmatch(doc.text, owner.end, whose.start())
                         and all(x.entity != owner.entity for x in members)
                     ):
                         out += [_relation("kin_of", x, owner, kind, sent, 0.7) for x in members]
@@ -629,6 +632,18 @@ def _appositive_members(doc: Document, sent: Sentence, mentions: list[Mention], 
     ]
 
 
+def _given_names_only(words: list[str], given: int, full: int) -> bool:
+    """A listed name that is first names only: every word a known given name, or, before a full
+    name of two given names and two surnames, two words of which the first is a known given name
+    ("Javier Eriberto y Devis Leonel Rivera Maradiaga", "Iván Archivaldo y Jesús Alfredo Guzmán
+    Salazar": the lexicon cannot hold every second given name)."""
+    if len(words) > given:
+        return False
+    if all(fold(w) in given_names() for w in words):
+        return True
+    return given == 2 and full >= 4 and len(words) == 2 and fold(words[0]) in given_names()
+
+
 def _surname_shared_in_a_list(doc: Document, sent: Sentence, mentions: list[Mention]) -> list[Relation]:
     """ "Arturo, Carlos, Alfredo and Héctor Beltrán Leyva", "Gilberto y Miguel Rodríguez Orejuela":
     first names listed before a full name carry its surname, so the listed persons are siblings."""
@@ -642,9 +657,7 @@ def _surname_shared_in_a_list(doc: Document, sent: Sentence, mentions: list[Ment
         # "Víctor Manuel y Miguel Ángel Mejía Múnera": two given names each, when the full name has two too
         given = 2 if len(words) >= 3 and fold(words[1]) in given_names() else 1
         if not listed or not all(
-            len(doc.text[o.start : o.end].split()) <= given
-            and all(fold(w) in given_names() for w in doc.text[o.start : o.end].split())
-            for o in listed
+            _given_names_only(doc.text[o.start : o.end].split(), given, len(words)) for o in listed
         ):
             continue
         # the first names must run straight into the full name: "A, B y C Surname"
