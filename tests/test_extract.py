@@ -2193,3 +2193,40 @@ def test_whose_sons_after_a_quoted_nickname_are_the_possessors_children():
     assert {("kin_of", "Cosimo Di Lauro", "Paolo Di Lauro"), ("kin_of", "Ciro Di Lauro", "Paolo Di Lauro")} <= _triples(
         text
     )
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            'El Cártel de Santa Rosa de Lima nació en 2014 en Villagrán. Lo fundó David Rogel Figueroa, "El Güero", '
+            "y con el tiempo el mando pasó a José Antonio Yépez.",
+            ("leads", "David Rogel Figueroa", "Cártel de Santa Rosa de Lima"),
+        ),
+        (
+            "Hugo Carvajal fue detenido en Madrid en 2019. La Fiscalía lo presentó como uno de los líderes y "
+            "administradores del Cartel de los Soles.",
+            ("leads", "Hugo Carvajal", "Cartel de los Soles"),
+        ),
+        (
+            "Los Monos atravesaron un proceso de atomización. Los fundadores están presos: Ariel Máximo Cantero y "
+            "Celestina Contreras, padres de los hermanos.",
+            ("leads", "Celestina Contreras", "Los Monos"),
+        ),
+        (
+            "Las dos estructuras eran las más fuertes de la Segunda Marquetalia, el grupo que fundó Iván Márquez en "
+            "2019.",
+            ("leads", "Iván Márquez", "Segunda Marquetalia"),
+        ),
+    ],
+)
+def test_spanish_founders_and_leaders_named_through_a_pronoun_a_list_or_a_relative(text, triple):
+    assert triple in _triples(text)
+
+
+def test_two_bosses_of_different_groups_before_a_colon_lead_no_group_of_the_text():
+    text = (
+        "Jorge Campaz quedó al frente de Los Espartanos. Los dos jefes mandaban desde el exterior: Campaz se fugó "
+        "y Jhon Bustamante fue capturado en Getafe."
+    )
+    assert ("leads", "Jhon Bustamante", "Los Espartanos") not in _triples(text)

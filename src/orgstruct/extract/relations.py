@@ -516,8 +516,9 @@ def _as_his_deputy(doc: Document, sent: Sentence, mentions: list[Mention]) -> li
 _PRONOUN_AS_LEADER = re.compile(
     r"\b(?:(?:named|identified|described|presented|considered|listed|regarded|branded|labell?ed|saw)\s+(?:him|her)\s+as|"
     r"(?:lo|la|le)\s+(?:señal\w+|identific\w+|present\w+|consider\w+|describ\w+|apunt\w+)\s+como)\s+"
-    r"(?:(?:the|el|la|su|his|her)\s+)?(?:(?:top|supreme|máximo|supremo|main|principal|undisputed)\s+)?"
-    r"(?:head|leader|boss|chief|founder|dragon head|jefe|líder|cabecilla|fundador)\b"
+    r"(?:(?:the|el|la|su|his|her|one of the|one of its|uno de los|una de las|uno de sus)\s+)?"
+    r"(?:(?:top|supreme|máximo|supremo|máximos|main|principal|principales|undisputed)\s+)?"
+    r"(?:heads?|leaders?|boss|bosses|chiefs?|founders?|dragon head|jef[ea]s?|líder|líderes|cabecillas?|fundador(?:es)?)\b"
     r"(?:[^.;]{0,40}?\b(?:of|de|del)\b)",
     re.IGNORECASE,
 )
