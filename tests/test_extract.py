@@ -2230,3 +2230,24 @@ def test_two_bosses_of_different_groups_before_a_colon_lead_no_group_of_the_text
         "y Jhon Bustamante fue capturado en Getafe."
     )
     assert ("leads", "Jhon Bustamante", "Los Espartanos") not in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, person, group",
+    [
+        (
+            'La Mara Salvatrucha controla las cárceles. Walter Antonio Carrillo Alfaro, alias "el Chory", un mando '
+            "intermedio preso en Izalco, habló con los negociadores.",
+            "Walter Antonio Carrillo Alfaro",
+            "La Mara Salvatrucha",
+        ),
+        (
+            "La Familia Michoacana reclutaba en centros de rehabilitación. Instructores como Miguel Ortiz Miranda, "
+            '"El Tyson", entrenaban a los nuevos.',
+            "Miguel Ortiz Miranda",
+            "La Familia Michoacana",
+        ),
+    ],
+)
+def test_members_named_in_apposition_after_an_alias_or_as_examples_of_a_role(text, person, group):
+    assert ("works_for", person, group) in _triples(text)

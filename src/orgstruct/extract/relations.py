@@ -616,9 +616,18 @@ def _counted_members(doc: Document, by_sentence: dict[int, list[Mention]], sente
 
 # "Mahmoud Hamzy, a member, was murdered": a member of the group the text is about
 _APPOSITIVE_MEMBER = re.compile(
+    r"(?:\s*,?\s*(?:alias|a\.k\.a\.?|known as|conocid[oa] como)\s+[«\"“]?[^,;.«»\"“”]{1,30}[»\"”]?)?"
     r"\s*,\s*(?:a|an|one|un|una|otro|otra)\s+(?:(?:senior|sworn|patched|veteran|founding|longtime|former|alleged|"
     r"reputed|full|presunto|presunta|antiguo|antigua|veterano|veterana|ex)\s+)?(?:member|miembro|integrante|soldier|"
-    r"enforcer|hitman|sicario)\s*(?:,|\bwho\b|\bque\b|\bsince\b|\bdesde\b)",
+    r"enforcer|hitman|sicario|mid-level commander|middle-ranking commander|mando intermedio|mando medio|"
+    r"financial operator|operador financiero|operadora financiera|operator|operador|operadora|operative|instructor)\s*"
+    r"(?:,|\bwho\b|\bque\b|\bsince\b|\bdesde\b|\b(?:jailed|held|imprisoned|based|pres[oa]|detenid[oa]|recluid[oa])\b)",
+    re.IGNORECASE,
+)
+# "Instructores como Miguel Ortiz Miranda, «El Tyson», entrenaban...": members named as examples of a role
+_ROLE_EXAMPLES = re.compile(
+    r"\b(?:instructors|instructores|hitmen|sicarios|operators|operadores|operatives|operativos|members|miembros|"
+    r"integrantes|commanders|comandantes|mandos)\s+(?:such as|like|including|como|entre ellos)\s*$",
     re.IGNORECASE,
 )
 
@@ -629,7 +638,11 @@ def _appositive_members(doc: Document, sent: Sentence, mentions: list[Mention], 
     return [
         _relation("works_for", p, salient, None, sent, 0.7)
         for p in mentions
-        if p.etype == "person" and _APPOSITIVE_MEMBER.match(doc.text, p.end, sent.end)
+        if p.etype == "person"
+        and (
+            _APPOSITIVE_MEMBER.match(doc.text, p.end, sent.end)
+            or _ROLE_EXAMPLES.search(doc.text, max(sent.start, p.start - 40), p.start)
+        )
     ]
 
 
