@@ -2251,3 +2251,14 @@ def test_two_bosses_of_different_groups_before_a_colon_lead_no_group_of_the_text
 )
 def test_members_named_in_apposition_after_an_alias_or_as_examples_of_a_role(text, person, group):
     assert ("works_for", person, group) in _triples(text)
+
+
+def test_an_alias_after_a_first_name_taken_from_a_kin_word_is_that_persons():
+    text = (
+        "Lester Lloyd Coke fundó la Shower Posse. Lester Coke murió en 1992 en un incendio en la cárcel. El mando "
+        'pasó a su hijo Christopher, alias "Dudus", que dirigió la banda hasta su extradición.'
+    )
+    x = extract(text, learned=False)
+    people = {p.name: p.aliases for p in x.persons}
+    assert "Dudus" not in people and "Dudus" in people["Christopher"]
+    assert ("kin_of", "Christopher", "Lester Lloyd Coke") in _triples(text)

@@ -383,6 +383,7 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
     _add_kin_lists(doc, drafts, lex, taken)
     _add_lone_given_names(doc, drafts, lex, taken)
     _add_short_mentions(doc, drafts, lex, taken)
+    drafts = _merge_trailing_aliases(doc, drafts)
     return tuple(
         Person(
             id=f"p{i + 1}",
@@ -394,6 +395,26 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
         )
         for i, d in enumerate(drafts)
     )
+
+
+def _merge_trailing_aliases(doc: Document, drafts: list[_PersonDraft]) -> list[_PersonDraft]:
+    """A person known only by an alias that follows a name found after it ("su hijo Christopher,
+    alias «Dudus»": Christopher is taken from the kin word once the alias stands alone): the alias
+    is that person's."""
+    starts = {m.start: d for d in drafts if d.aliases == [d.name] for m in d.mentions[:1]}
+    merged: set[int] = set()
+    for d in drafts:
+        if id(d) in merged or d.aliases == [d.name]:
+            continue
+        for m in list(d.mentions):
+            alias = _alias_after(doc, m.end)
+            other = starts.get(alias[1]) if alias else None
+            if other is None or other is d or id(other) in merged:
+                continue
+            d.aliases.append(other.name)
+            d.mentions.extend(other.mentions)
+            merged.add(id(other))
+    return [d for d in drafts if id(d) not in merged]
 
 
 def _sentence_index(doc: Document, pos: int) -> int:
