@@ -2262,3 +2262,31 @@ def test_an_alias_after_a_first_name_taken_from_a_kin_word_is_that_persons():
     people = {p.name: p.aliases for p in x.persons}
     assert "Dudus" not in people and "Dudus" in people["Christopher"]
     assert ("kin_of", "Christopher", "Lester Lloyd Coke") in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "The Treasury sanctioned two men for supporting Kalu Bwa, the gang coalition that rules the port.",
+            "Kalu Bwa",
+        ),
+        ("Police named him the dragon head of the Tin Hau Wo, one of the city's largest triads.", "Tin Hau Wo"),
+        ("Las autoridades presentan a Nube Roja como una de las pandillas más grandes del país.", "Nube Roja"),
+    ],
+)
+def test_a_name_described_by_a_plural_or_definite_group_noun_is_a_group(text, name):
+    x = extract(text, learned=False)
+    assert name in {g.name for g in x.groups}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El grupo nació en 2008 en Guárico como una banda de robo de vehículos.",
+        "Tijuana, one of the cartels' main bases, saw dozens of killings.",
+        "Juan Pérez, one of the gang's leaders, fled to Spain.",
+    ],
+)
+def test_a_place_or_a_person_described_near_a_group_noun_is_no_group(text):
+    assert extract(text, learned=False).groups == ()

@@ -747,11 +747,17 @@ _LIST_PART = re.compile(r"(?:(?:la|el) de\s+)?(?P<name>" + _LIST_NAME + ")")
 # anticomunista", "El Demonio, una célula del Tren del Llano" (not "X, a gang leader": a role word
 # after the noun makes X a person)
 _DESCRIBED = re.compile(
-    r"(?:\b(?i:la|el|los|las|the)\s+)?(?P<name>" + _LIST_NAME + r"),\s+(?:un|una|a|an|another|otra)\s+"
-    r"(?:[\w\-]+\s+){0,2}?"
+    r"(?:\b(?i:la|el|los|las|the)\s+)?(?P<name>" + _LIST_NAME + r")(?:,\s+|\s+como\s+(?=un[oa] de l[oa]s\s))"
+    r"(?:(?:un|una|a|an|another|otra)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:milicia|militia|pandilla|gang|street gang|banda|cartel|cártel|mafia|guerrilla|grupo armado|armed group|"
     r"criminal group|grupo criminal|organización criminal|criminal organi[sz]ation|syndicate|triad|sindicato|"
-    r"armed wing|brazo armado|crew|faction|cell|splinter group|offshoot|facción|célula|escisión|clica|clika)\b"
+    r"armed wing|brazo armado|crew|faction|cell|splinter group|offshoot|facción|célula|escisión|clica|clika)|"
+    # "Viv Ansanm, the gang coalition", "the Sun Yee On, one of the city's largest triads", "Calor Calor
+    # como una de las pandillas más grandes"
+    r"(?:the|one of the|una de las|uno de los)\s+(?:[\w\-]+['’]s\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:gang coalition|gang federation|coalición de pandillas|gangs|pandillas|bandas|triads|cartels|cárteles|"
+    r"militias|milicias|mafias|syndicates|criminal groups|grupos criminales|armed groups|grupos armados))\b"
+    r"(?!['’])"
     r"(?!\s*-?\s*(?:leaders?|members?|boss|bosses|chiefs?|founders?|figures?|associates?|affiliates?|enforcers?|"
     r"veterans?|líder|jefe|miembro|integrante|cabecilla|fundador))"
 )
