@@ -2273,6 +2273,7 @@ def test_an_alias_after_a_first_name_taken_from_a_kin_word_is_that_persons():
         ),
         ("Police named him the dragon head of the Tin Hau Wo, one of the city's largest triads.", "Tin Hau Wo"),
         ("Las autoridades presentan a Nube Roja como una de las pandillas más grandes del país.", "Nube Roja"),
+        ("Prosecutors identify Damion Ryan as a full-patch Iron Wolves biker.", "Iron Wolves"),
     ],
 )
 def test_a_name_described_by_a_plural_or_definite_group_noun_is_a_group(text, name):

@@ -416,7 +416,7 @@ _GROUP_ROLE_BEFORE = re.compile(
 # ... or before one: "Black Axe members", "a former Norte del Valle trafficker", "the Brise de Mer's first circle"
 _GROUP_ROLE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:top|senior|jailed|imprisoned|alleged|former)\s+)?(?:members|leaders?|bosses|"
-    r"boss|kingpins?|ringleaders?|hitmen|gunmen|enforcers|traffickers?|operatives|first circle)\b"
+    r"boss|kingpins?|ringleaders?|hitmen|gunmen|enforcers|traffickers?|operatives|first circle|bikers?)\b"
 )
 
 
