@@ -2291,3 +2291,15 @@ def test_a_name_described_by_a_plural_or_definite_group_noun_is_a_group(text, na
 )
 def test_a_place_or_a_person_described_near_a_group_noun_is_no_group(text):
     assert extract(text, learned=False).groups == ()
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Iván Urdinola Grajales murió en 2002 en la cárcel de Itagüí.", "Iván Urdinola Grajales"),
+        ("Fabricio Colón Pico escaped from Riobamba prison in January 2024.", "Fabricio Colón Pico"),
+        ("Ariel Cantero acumula condenas por 113 años.", "Ariel Cantero"),
+    ],
+)
+def test_a_prison_death_escape_or_accumulated_sentence_counts_as_arrested(text, person):
+    assert ("arrested", person, None) in _triples(text)
