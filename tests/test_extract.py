@@ -2303,3 +2303,15 @@ def test_a_place_or_a_person_described_near_a_group_noun_is_no_group(text):
 )
 def test_a_prison_death_escape_or_accumulated_sentence_counts_as_arrested(text, person):
     assert ("arrested", person, None) in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Police raided homes in Benin City. Among those held was Paul Eboigbe, a pastor.", "Paul Eboigbe"),
+        ("Nabil Bakkali fled abroad before turning himself in to the authorities in 2017.", "Nabil Bakkali"),
+        ("La policía esperó durante meses a que se entregara Abdellah El Haj Sadek.", "Abdellah El Haj Sadek"),
+    ],
+)
+def test_surrender_and_among_those_held_count_as_arrested(text, person):
+    assert ("arrested", person, None) in _triples(text)
