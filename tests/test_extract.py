@@ -2315,3 +2315,38 @@ def test_a_prison_death_escape_or_accumulated_sentence_counts_as_arrested(text, 
 )
 def test_surrender_and_among_those_held_count_as_arrested(text, person):
     assert ("arrested", person, None) in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Dawood Ibrahim is India's most wanted fugitive, and his organization, known as D-Company, has one of "
+            "the longest records.",
+            ("leads", "Dawood Ibrahim", "D-Company"),
+        ),
+        (
+            "El Inagawa-kai nació en 1949. El segundo jefe, Susumu Ishii, no era pariente del fundador.",
+            ("leads", "Susumu Ishii", "Inagawa-kai"),
+        ),
+        (
+            "Cuatro personas vinculadas a los Bai fueron ejecutadas; su cabeza, Bai Suocheng, había muerto tras ser "
+            "condenado.",
+            ("leads", "Bai Suocheng", "los Bai"),
+        ),
+    ],
+)
+def test_leaders_named_by_an_ordinal_a_possessive_head_or_their_organizations_name(text, triple):
+    assert triple in _triples(text)
+
+
+def test_a_price_on_his_head_and_an_unnamed_organization_lead_nothing():
+    assert not any(
+        t == "leads"
+        for t, _, _ in _triples(
+            "La policía china puso precio a su cabeza y a la de su hijo, que mandaba la milicia de Los Ming."
+        )
+    )
+    assert ("leads", "Pablo Escobar", "Ochoa brothers") not in _triples(
+        "Pablo Escobar had his own organization, Gonzalo Rodríguez Gacha another, and the Ochoa brothers ran shipments."
+    )
