@@ -2350,3 +2350,11 @@ def test_a_price_on_his_head_and_an_unnamed_organization_lead_nothing():
     assert ("leads", "Pablo Escobar", "Ochoa brothers") not in _triples(
         "Pablo Escobar had his own organization, Gonzalo Rodríguez Gacha another, and the Ochoa brothers ran shipments."
     )
+
+
+def test_parents_named_before_the_child_at_the_start_of_a_sentence():
+    text = "Hijo de Najem Makled y Carmen Porfiria García, Walid Makled vino al mundo en Tinaco en 1969."
+    x = extract(text, learned=False)
+    assert "Najem Makled" in {p.name for p in x.persons}  # not "Hijo de Najem Makled"
+    kin = {(h, t) for r, h, t in _triples(text) if r == "kin_of"}
+    assert kin == {("Walid Makled", "Najem Makled"), ("Walid Makled", "Carmen Porfiria García")}

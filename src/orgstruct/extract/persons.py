@@ -189,6 +189,8 @@ def _trim(text: str, start: int, lex: EntityLexicon) -> tuple[str, int]:
         or fold(words[0]) in lex.roles
         or fold(words[0]) in _NAME_PARTICLES
         or fold(words[0]) in _TITLES
+        # "Hijo de Najem Makled y Carmen García, Walid...": a kin word opening the sentence, not a name
+        or (fold(words[0]) in lex.kinship and len(words) > 1 and fold(words[1]) in ("de", "del", "of"))
     ):
         cut = len(words[0])
         rest = text[cut:]

@@ -395,6 +395,7 @@ def _kin_relations(
             if not kind or _adjectival_kin(doc, m.start("kin"), m.group("kin")):
                 continue
             s, e = m.start(), m.end()
+            fronted = False  # "Hijo de A y B, X": X's kin, listed before X
             if voice == "group_plural":
                 if not m.group("kin").endswith("s"):
                     continue
@@ -426,7 +427,15 @@ def _kin_relations(
                 if tail is not None and re.search(r"[;:()]", doc.text[e : tail.start]):
                     tail = None  # "eran hijos del Viejo; Luis Zuluaga ...": a person further on is no parent
                 after = _right(persons, tail.end, ("person",), tail.entity) if tail else None
-                if after and not re.fullmatch(r"\s*[,:]\s*", doc.text[tail.end : after.start]):
+                if after and s == sent.start and re.fullmatch(r"\s+(?:y|e|and)\s+", doc.text[tail.end : after.start]):
+                    # "Hijo de Najem Makled y Carmen García, Walid ...": the child after both parents
+                    child = _right(persons, after.end, ("person",), after.entity)
+                    if child is not None and re.fullmatch(r"\s*,\s*", doc.text[after.end : child.start]):
+                        out.append(_relation("kin_of", child, after, kind, sent, 0.8))
+                        after, fronted = child, True
+                    else:
+                        after = None
+                elif after and not re.fullmatch(r"\s*[,:]\s*", doc.text[tail.end : after.start]):
                     after = None  # "la madre de Marcos pidió a Brian": Brian is not the mother
                 left = _left(persons, s, ("person",), tail and tail.entity)
                 if after is not None and left is not None and not re.fullmatch(r"\s*,?\s*", doc.text[left.end : s]):
@@ -453,7 +462,7 @@ def _kin_relations(
             if head and tail and head.entity != tail.entity:
                 conf = _confidence(m, head, tail)
                 out.append(_relation("kin_of", head, tail, kind, sent, conf))
-                for other in _coordinated(doc, head, mentions):
+                for other in () if fronted else _coordinated(doc, head, mentions):
                     if other.entity != tail.entity:
                         out.append(_relation("kin_of", other, tail, kind, sent, 0.9 * conf))
                         if voice == "possessive":  # "sus hijos A y B, mientras su yerno C": C is not B's
