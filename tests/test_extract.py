@@ -2358,3 +2358,13 @@ def test_parents_named_before_the_child_at_the_start_of_a_sentence():
     assert "Najem Makled" in {p.name for p in x.persons}  # not "Hijo de Najem Makled"
     kin = {(h, t) for r, h, t in _triples(text) if r == "kin_of"}
     assert kin == {("Walid Makled", "Najem Makled"), ("Walid Makled", "Carmen Porfiria García")}
+
+
+def test_a_known_as_alias_after_a_listed_first_name_is_no_person_of_its_own():
+    text = (
+        "Octavio Parojinog ran the gang. Two of his sons, Renato, known as Nato, and Reynaldo, known as Aldong, ran "
+        "robbery crews in Metro Manila."
+    )
+    x = extract(text, learned=False)
+    assert {p.name for p in x.persons} == {"Octavio Parojinog", "Renato", "Reynaldo"}
+    assert ("kin_of", "Renato", "Reynaldo") in _triples(text)

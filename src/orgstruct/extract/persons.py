@@ -403,7 +403,7 @@ def _merge_trailing_aliases(doc: Document, drafts: list[_PersonDraft]) -> list[_
     """A person known only by an alias that follows a name found after it ("su hijo Christopher,
     alias «Dudus»": Christopher is taken from the kin word once the alias stands alone): the alias
     is that person's."""
-    starts = {m.start: d for d in drafts if d.aliases == [d.name] for m in d.mentions[:1]}
+    starts = {m.start: d for d in drafts for m in d.mentions[:1]}
     merged: set[int] = set()
     for d in drafts:
         if id(d) in merged or d.aliases == [d.name]:
@@ -411,7 +411,7 @@ def _merge_trailing_aliases(doc: Document, drafts: list[_PersonDraft]) -> list[_
         for m in list(d.mentions):
             alias = _alias_after(doc, m.end)
             other = starts.get(alias[1]) if alias else None
-            if other is None or other is d or id(other) in merged:
+            if other is None or other is d or id(other) in merged or other.name != alias[0]:
                 continue
             d.aliases.append(other.name)
             d.mentions.extend(other.mentions)
