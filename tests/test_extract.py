@@ -2368,3 +2368,22 @@ def test_a_known_as_alias_after_a_listed_first_name_is_no_person_of_its_own():
     x = extract(text, learned=False)
     assert {p.name for p in x.persons} == {"Octavio Parojinog", "Renato", "Reynaldo"}
     assert ("kin_of", "Renato", "Reynaldo") in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "La delegación del Yamaguchi-gumi la encabezó su líder, Shinobu Tsukasa, junto a su nuevo número dos, "
+            "Teruaki Takeuchi, unido por un pacto.",
+            ("works_for", "Teruaki Takeuchi", "Yamaguchi-gumi"),
+        ),
+        (
+            "The feud spread across Sydney. Later victims on the side of the Hamzy clan included Bilal Hamze, a "
+            "teenager.",
+            ("works_for", "Bilal Hamze", "Hamzy clan"),
+        ),
+    ],
+)
+def test_a_groups_number_two_and_members_a_group_included(text, triple):
+    assert triple in _triples(text)
