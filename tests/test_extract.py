@@ -2387,3 +2387,39 @@ def test_a_known_as_alias_after_a_listed_first_name_is_no_person_of_its_own():
 )
 def test_a_groups_number_two_and_members_a_group_included(text, triple):
     assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Luis Enrique was a leading member of Los Rastrojos while his brother, Javier Antonio Calle Serna, was "
+            "its head.",
+            ("leads", "Javier Antonio Calle Serna", "Los Rastrojos"),
+        ),
+        (
+            "The court gave a six-year term to Héctor Efrén Meneses Yela, described as a Rastrojos member.",
+            ("works_for", "Héctor Efrén Meneses Yela", "Rastrojos"),
+        ),
+        (
+            "Liu Zhengqi, chief executive of the Fully Light Group, was detained in Yunnan.",
+            ("leads", "Liu Zhengqi", "Fully Light Group"),
+        ),
+        (
+            "The Alameddines fought the Hamzys. The Alameddine side was led, according to police, by Rafat Alameddine.",
+            ("leads", "Rafat Alameddine", "The Alameddines"),
+        ),
+        (
+            "The Mendoza trafficking group grew in Izabal. After the death of the patriarch, four brothers took "
+            "over its businesses: Walter Obdulio Mendoza Matta, Milton Oswaldo and Edwin Alfredo.",
+            ("leads", "Milton Oswaldo", "Mendoza trafficking group"),
+        ),
+        (
+            "Guerreros Unidos used buses to smuggle heroin, and its plaza bosses, such as Felipe Rodríguez, answered "
+            "to leaders in Iguala.",
+            ("works_for", "Felipe Rodríguez", "Guerreros Unidos"),
+        ),
+    ],
+)
+def test_leaders_and_members_read_on_the_gold(text, triple):
+    assert triple in _triples(text)

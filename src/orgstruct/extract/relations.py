@@ -636,7 +636,8 @@ _APPOSITIVE_MEMBER = re.compile(
 # "Instructores como Miguel Ortiz Miranda, «El Tyson», entrenaban...": members named as examples of a role
 _ROLE_EXAMPLES = re.compile(
     r"\b(?:instructors|instructores|hitmen|sicarios|operators|operadores|operatives|operativos|members|miembros|"
-    r"integrantes|commanders|comandantes|mandos)\s+(?:such as|like|including|como|entre ellos)\s*$",
+    r"integrantes|commanders|comandantes|mandos|plaza bosses|jefes de plaza|lieutenants|lugartenientes)\s*,?\s+"
+    r"(?:such as|like|including|como|entre ellos)\s*$",
     re.IGNORECASE,
 )
 
