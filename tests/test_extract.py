@@ -2423,3 +2423,30 @@ def test_a_groups_number_two_and_members_a_group_included(text, triple):
 )
 def test_leaders_and_members_read_on_the_gold(text, triple):
     assert triple in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Police captured one of the Mejía Múnera twins, Víctor Manuel and Miguel Ángel, known as Los Mellizos.",
+            ("kin_of", "Víctor Manuel", "Miguel Ángel"),
+        ),
+        (
+            "In 2002 Paolo Di Lauro went into hiding and left the business to his son Vincenzo.",
+            ("succeeded", "Vincenzo", "Paolo Di Lauro"),
+        ),
+        (
+            "During the Camorra war the Casalesi clan fought on the side of the Nuova Famiglia against Raffaele "
+            "Cutolo.",
+            ("allied_with", "Casalesi clan", "Nuova Famiglia"),
+        ),
+    ],
+)
+def test_twins_a_business_left_to_a_son_and_fighting_on_a_groups_side(text, triple):
+    assert triple in _triples(text)
+
+
+def test_fighting_on_a_groups_side_or_alongside_it_is_no_rivalry():
+    text = "During the Camorra war the Casalesi clan fought on the side of the Nuova Famiglia against Raffaele Cutolo."
+    assert ("rival_of", "Casalesi clan", "Nuova Famiglia") not in _triples(text)
