@@ -2450,3 +2450,22 @@ def test_twins_a_business_left_to_a_son_and_fighting_on_a_groups_side(text, trip
 def test_fighting_on_a_groups_side_or_alongside_it_is_no_rivalry():
     text = "During the Camorra war the Casalesi clan fought on the side of the Nuova Famiglia against Raffaele Cutolo."
     assert ("rival_of", "Casalesi clan", "Nuova Famiglia") not in _triples(text)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        (
+            "Jovan Vukotić había asumido el mando del grupo después de que su antecesor, Igor Dedović, fuera "
+            "asesinado en Atenas.",
+            ("succeeded", "Jovan Vukotić", "Igor Dedović"),
+        ),
+        (
+            "Con un partido de fútbol, Los Shottas y Los Espartanos sellaron en octubre de 2022 un acuerdo de no "
+            "agresión.",
+            ("allied_with", "Los Shottas", "Los Espartanos"),
+        ),
+    ],
+)
+def test_a_predecessor_named_by_a_possessive_and_a_pact_sealed_by_two_groups(text, triple):
+    assert triple in _triples(text)
