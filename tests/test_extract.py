@@ -2469,3 +2469,13 @@ def test_fighting_on_a_groups_side_or_alongside_it_is_no_rivalry():
 )
 def test_a_predecessor_named_by_a_possessive_and_a_pact_sealed_by_two_groups(text, triple):
     assert triple in _triples(text)
+
+
+def test_an_anaphor_in_apposition_names_the_group_right_before_it():
+    text = (
+        "Los Gallegos controlan Arica. Los Gallegos cobran cupos. La Fiscalía considera a Los Gallegos una célula "
+        "del Tren de Aragua, la organización venezolana encabezada por Héctor Guerrero."
+    )
+    triples = _triples(text)
+    assert ("leads", "Héctor Guerrero", "Tren de Aragua") in triples
+    assert ("leads", "Héctor Guerrero", "Los Gallegos") not in triples

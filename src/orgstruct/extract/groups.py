@@ -1638,7 +1638,17 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
                 continue
             if _sentence_of(doc, pos) < sent.index - 3:
                 continue
-            if m.group(0).split()[0].lower() in _DEFINITE:
+            appositive = [
+                g
+                for g, spans in enumerate(mentions)
+                for s in spans
+                if 0 < m.start() - s.end <= 3 and doc.text[s.end : m.start()].strip() == ","
+            ]
+            if appositive:
+                # "Los Gallegos, una célula del Tren de Aragua, la organización venezolana ...": an
+                # anaphor in apposition names the group right before it
+                gi = appositive[0]
+            elif m.group(0).split()[0].lower() in _DEFINITE:
                 # "Los Zetas y el Cártel del Golfo ... el grupo": the most-named group close by, the
                 # last named on a tie (measured on data/gold_train only; README "Figures")
                 near = {
