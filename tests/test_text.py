@@ -92,6 +92,24 @@ def test_hard_wrapped_lines_are_joined_into_their_paragraph():
     assert sentences[-2].startswith("- Heriberto Lazcano") and sentences[-1].startswith("- Miguel")
 
 
+def test_a_line_cut_short_by_a_long_next_word_or_ending_on_a_colon_at_the_wrap_width_is_joined():
+    wrapped = (
+        "Los Balcanes reclutan a jóvenes de familias\n"
+        "humildes, buenos nadadores, para trepar a los\n"
+        "portacontenedores y sacar la cocaína en plena\n"
+        "navegación, según la policía de Algeciras y de\n"
+        "Valencia. Los fiscales nombraron a tres jefes:\n"
+        "Florindo Flores, Víctor Quispe y Jorge Quispe,\n"
+        "todos del Sendero Luminoso según el escrito.\n"
+        "Los acusados son estos:\n"
+        "- Florindo Flores\n"
+    )
+    sentences = [s.text for s in split_sentences(normalize(wrapped))]
+    assert any("trepar a los portacontenedores y sacar" in s for s in sentences)  # "a los" was cut short
+    assert any("tres jefes: Florindo Flores" in s for s in sentences)  # the colon line was at the wrap width
+    assert "Los acusados son estos:" in sentences and sentences[-1] == "- Florindo Flores"  # a list follows
+
+
 def test_one_paragraph_per_line_text_is_left_as_it_is(seed_text):
     # but for the seed's one line of web page furniture, a link to another story
     assert normalize(seed_text) == seed_text.replace("\r\n", "\n").replace("SEE ALSO: Peru News and Profiles\n", "")

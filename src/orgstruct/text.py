@@ -143,8 +143,9 @@ def unwrap_lines(text: str) -> str:
     """Hard-wrapped text (PDFs, e-mail, court filings) breaks sentences and names across lines,
     and a newline always ends a sentence here: a newline inside a paragraph becomes a space.
     It is inside a paragraph when the line before is at least WRAP_MIN_LINE characters long and
-    WRAP_SHARE of the text's longest lines, does not end a sentence or with a colon, and the next line
-    is text, not a blank line or a list item. A word hyphenated at the line end is joined: with its
+    WRAP_SHARE of the text's longest lines (or, at half that length, too long to take the next
+    line's first word within the text's wrap width), does not end a sentence or with a colon, and
+    the next line is text, not a blank line or a list item. A word hyphenated at the line end is joined: with its
     hyphen before a capital ("Beltrán-\nLeyva"), where the text writes the compound hyphenated
     elsewhere, where a short word and a hyphen follow ("brother-\nin-law"), or where both halves
     are words the text writes elsewhere ("cocaine-\nsmuggling"), or after an acronym or a capitalised
@@ -161,12 +162,21 @@ def unwrap_lines(text: str) -> str:
     for line, nxt in zip(lines, lines[1:], strict=False):
         out.append(line)
         size = len(line.rstrip())
+        first = _WORD.match(nxt.lstrip())
+        # a line cut short because the next word did not fit ("para trepar a los\nportacontenedores")
+        pushed = width >= WRAP_MIN_LINE and first is not None and size + 1 + len(first.group(0)) > width
         if not (
-            size >= WRAP_MIN_LINE
-            and size >= WRAP_SHARE * width
+            size >= WRAP_MIN_LINE / 2
+            and (size >= WRAP_MIN_LINE and size >= WRAP_SHARE * width or pushed)
             and nxt.strip()
             # "el alcalde Rolando Espinosa Sr.\nfue asesinado": an abbreviation, then the sentence goes on
-            and not (_LINE_END.search(line) and not (_is_abbreviation(line) and nxt[:1].islower()))
+            and not (
+                _LINE_END.search(line)
+                and not (_is_abbreviation(line) and nxt[:1].islower())
+                # "three leaders of Peru's Shining Path:\nFlorindo ...": a colon at the wrap width
+                # goes on into the next line unless a list follows
+                and not (line.rstrip().endswith(":") and pushed)
+            )
             and not _LIST_ITEM.match(nxt)
         ):
             out.append("\n")
