@@ -2111,41 +2111,210 @@ def _triples(text):
     return {(r.type, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations}
 
 
-@pytest.mark.parametrize(
-    "text, triple",
-    [
-        (
-            "Tren de Aragua spread south with the migrants. In Arica, former members went to war with Los "
-            "Gallegos, the local Tren de Aragua faction, over the bus terminal.",
-            ("works_for", "Los Gallegos", "Tren de Aragua"),
-        ),
-        (
-            "Los Tiguerones aparecieron en 2019 como una unidad operativa de apoyo a Los Choneros, con base en "
-            "Esmeraldas.",
-            ("works_for", "Los Tiguerones", "Los Choneros"),
-        ),
-        (
-            "Víctor Manuel Mejía moved cocaine through La Guajira, with contacts that reportedly included Amado "
-            "Carrillo in Mexico.",
-            ("allied_with", "Víctor Manuel Mejía", "Amado Carrillo"),
-        ),
-        (
-            "Según la acusación, Carmine Spada ordenó en 2011 los asesinatos de Giovanni Galleoni y Francesco "
-            "Antonini.",
-            ("rival_of", "Carmine Spada", "Giovanni Galleoni"),
-        ),
-        (
-            "The CJNG grew fast. After one partner died and the other was captured, Nemesio Oseguera remained as "
-            "undisputed chief.",
-            ("leads", "Nemesio Oseguera", "CJNG"),
-        ),
-        (
-            "Solntsevskaya Bratva emerged in the late 1980s around Sergei Mikhailov, a former waiter.",
-            ("leads", "Sergei Mikhailov", "Solntsevskaya Bratva"),
-        ),
-    ],
-)
-def test_membership_alliance_rivalry_and_leadership_wordings(text, triple):
+# Wordings of relations read on gold_train and the gold (the eleventh session, 2026-11-30), each a
+# sentence of the kind the corpus has and the relation it states; a case fails if its rule goes.
+RELATION_WORDINGS = [
+    pytest.param(
+        "Tren de Aragua spread south with the migrants. In Arica, former members went to war with Los "
+        "Gallegos, the local Tren de Aragua faction, over the bus terminal.",
+        ("works_for", "Los Gallegos", "Tren de Aragua"),
+        id="works_for-wording-1",
+    ),
+    pytest.param(
+        "Los Tiguerones aparecieron en 2019 como una unidad operativa de apoyo a Los Choneros, con base en Esmeraldas.",
+        ("works_for", "Los Tiguerones", "Los Choneros"),
+        id="works_for-wording-2",
+    ),
+    pytest.param(
+        "Víctor Manuel Mejía moved cocaine through La Guajira, with contacts that reportedly included Amado "
+        "Carrillo in Mexico.",
+        ("allied_with", "Víctor Manuel Mejía", "Amado Carrillo"),
+        id="allied_with-wording-1",
+    ),
+    pytest.param(
+        "Según la acusación, Carmine Spada ordenó en 2011 los asesinatos de Giovanni Galleoni y Francesco Antonini.",
+        ("rival_of", "Carmine Spada", "Giovanni Galleoni"),
+        id="rival_of-wording-1",
+    ),
+    pytest.param(
+        "The CJNG grew fast. After one partner died and the other was captured, Nemesio Oseguera remained as "
+        "undisputed chief.",
+        ("leads", "Nemesio Oseguera", "CJNG"),
+        id="leads-wording-1",
+    ),
+    pytest.param(
+        "Solntsevskaya Bratva emerged in the late 1980s around Sergei Mikhailov, a former waiter.",
+        ("leads", "Sergei Mikhailov", "Solntsevskaya Bratva"),
+        id="leads-wording-2",
+    ),
+    pytest.param(
+        "La fiscalía acusó a Javier Eriberto y Devis Leonel Rivera Maradiaga, señalados como cabecillas de Los "
+        "Cachiros.",
+        ("kin_of", "Javier Eriberto", "Devis Leonel Rivera Maradiaga"),
+        id="kin_of-sibling-surname-1",
+    ),
+    pytest.param(
+        "Iván Archivaldo y Jesús Alfredo Guzmán Salazar comparten el mando de la facción heredada de su padre.",
+        ("kin_of", "Iván Archivaldo", "Jesús Alfredo Guzmán Salazar"),
+        id="kin_of-sibling-surname-2",
+    ),
+    pytest.param(
+        'El Cártel de Santa Rosa de Lima nació en 2014 en Villagrán. Lo fundó David Rogel Figueroa, "El Güero", '
+        "y con el tiempo el mando pasó a José Antonio Yépez.",
+        ("leads", "David Rogel Figueroa", "Cártel de Santa Rosa de Lima"),
+        id="leads-founder-1",
+    ),
+    pytest.param(
+        "Hugo Carvajal fue detenido en Madrid en 2019. La Fiscalía lo presentó como uno de los líderes y "
+        "administradores del Cartel de los Soles.",
+        ("leads", "Hugo Carvajal", "Cartel de los Soles"),
+        id="leads-founder-2",
+    ),
+    pytest.param(
+        "Los Monos atravesaron un proceso de atomización. Los fundadores están presos: Ariel Máximo Cantero y "
+        "Celestina Contreras, padres de los hermanos.",
+        ("leads", "Celestina Contreras", "Los Monos"),
+        id="leads-founder-3",
+    ),
+    pytest.param(
+        "Las dos estructuras eran las más fuertes de la Segunda Marquetalia, el grupo que fundó Iván Márquez en 2019.",
+        ("leads", "Iván Márquez", "Segunda Marquetalia"),
+        id="leads-founder-4",
+    ),
+    pytest.param(
+        'La Mara Salvatrucha controla las cárceles. Walter Antonio Carrillo Alfaro, alias "el Chory", un mando '
+        "intermedio preso en Izalco, habló con los negociadores.",
+        ("works_for", "Walter Antonio Carrillo Alfaro", "La Mara Salvatrucha"),
+        id="works_for-member-1",
+    ),
+    pytest.param(
+        "La Familia Michoacana reclutaba en centros de rehabilitación. Instructores como Miguel Ortiz Miranda, "
+        '"El Tyson", entrenaban a los nuevos.',
+        ("works_for", "Miguel Ortiz Miranda", "La Familia Michoacana"),
+        id="works_for-member-2",
+    ),
+    pytest.param(
+        "Iván Urdinola Grajales murió en 2002 en la cárcel de Itagüí.",
+        ("arrested", "Iván Urdinola Grajales", None),
+        id="arrested-prison-1",
+    ),
+    pytest.param(
+        "Fabricio Colón Pico escaped from Riobamba prison in January 2024.",
+        ("arrested", "Fabricio Colón Pico", None),
+        id="arrested-prison-2",
+    ),
+    pytest.param(
+        "Ariel Cantero acumula condenas por 113 años.",
+        ("arrested", "Ariel Cantero", None),
+        id="arrested-prison-3",
+    ),
+    pytest.param(
+        "Police raided homes in Benin City. Among those held was Paul Eboigbe, a pastor.",
+        ("arrested", "Paul Eboigbe", None),
+        id="arrested-surrender-1",
+    ),
+    pytest.param(
+        "Nabil Bakkali fled abroad before turning himself in to the authorities in 2017.",
+        ("arrested", "Nabil Bakkali", None),
+        id="arrested-surrender-2",
+    ),
+    pytest.param(
+        "La policía esperó durante meses a que se entregara Abdellah El Haj Sadek.",
+        ("arrested", "Abdellah El Haj Sadek", None),
+        id="arrested-surrender-3",
+    ),
+    pytest.param(
+        "Dawood Ibrahim is India's most wanted fugitive, and his organization, known as D-Company, has one of "
+        "the longest records.",
+        ("leads", "Dawood Ibrahim", "D-Company"),
+        id="leads-leader-1",
+    ),
+    pytest.param(
+        "El Inagawa-kai nació en 1949. El segundo jefe, Susumu Ishii, no era pariente del fundador.",
+        ("leads", "Susumu Ishii", "Inagawa-kai"),
+        id="leads-leader-2",
+    ),
+    pytest.param(
+        "Cuatro personas vinculadas a los Bai fueron ejecutadas; su cabeza, Bai Suocheng, había muerto tras ser "
+        "condenado.",
+        ("leads", "Bai Suocheng", "los Bai"),
+        id="leads-leader-3",
+    ),
+    pytest.param(
+        "La delegación del Yamaguchi-gumi la encabezó su líder, Shinobu Tsukasa, junto a su nuevo número dos, "
+        "Teruaki Takeuchi, unido por un pacto.",
+        ("works_for", "Teruaki Takeuchi", "Yamaguchi-gumi"),
+        id="works_for-number-two-1",
+    ),
+    pytest.param(
+        "The feud spread across Sydney. Later victims on the side of the Hamzy clan included Bilal Hamze, a teenager.",
+        ("works_for", "Bilal Hamze", "Hamzy clan"),
+        id="works_for-number-two-2",
+    ),
+    pytest.param(
+        "Luis Enrique was a leading member of Los Rastrojos while his brother, Javier Antonio Calle Serna, was "
+        "its head.",
+        ("leads", "Javier Antonio Calle Serna", "Los Rastrojos"),
+        id="leads-gold-1",
+    ),
+    pytest.param(
+        "The court gave a six-year term to Héctor Efrén Meneses Yela, described as a Rastrojos member.",
+        ("works_for", "Héctor Efrén Meneses Yela", "Rastrojos"),
+        id="works_for-gold-1",
+    ),
+    pytest.param(
+        "Liu Zhengqi, chief executive of the Fully Light Group, was detained in Yunnan.",
+        ("leads", "Liu Zhengqi", "Fully Light Group"),
+        id="leads-gold-2",
+    ),
+    pytest.param(
+        "The Alameddines fought the Hamzys. The Alameddine side was led, according to police, by Rafat Alameddine.",
+        ("leads", "Rafat Alameddine", "The Alameddines"),
+        id="leads-gold-3",
+    ),
+    pytest.param(
+        "The Mendoza trafficking group grew in Izabal. After the death of the patriarch, four brothers took "
+        "over its businesses: Walter Obdulio Mendoza Matta, Milton Oswaldo and Edwin Alfredo.",
+        ("leads", "Milton Oswaldo", "Mendoza trafficking group"),
+        id="leads-gold-4",
+    ),
+    pytest.param(
+        "Guerreros Unidos used buses to smuggle heroin, and its plaza bosses, such as Felipe Rodríguez, answered "
+        "to leaders in Iguala.",
+        ("works_for", "Felipe Rodríguez", "Guerreros Unidos"),
+        id="works_for-gold-2",
+    ),
+    pytest.param(
+        "Police captured one of the Mejía Múnera twins, Víctor Manuel and Miguel Ángel, known as Los Mellizos.",
+        ("kin_of", "Víctor Manuel", "Miguel Ángel"),
+        id="kin_of-kin-succession-side-1",
+    ),
+    pytest.param(
+        "In 2002 Paolo Di Lauro went into hiding and left the business to his son Vincenzo.",
+        ("succeeded", "Vincenzo", "Paolo Di Lauro"),
+        id="succeeded-kin-succession-side-1",
+    ),
+    pytest.param(
+        "During the Camorra war the Casalesi clan fought on the side of the Nuova Famiglia against Raffaele Cutolo.",
+        ("allied_with", "Casalesi clan", "Nuova Famiglia"),
+        id="allied_with-kin-succession-side-1",
+    ),
+    pytest.param(
+        "Jovan Vukotić había asumido el mando del grupo después de que su antecesor, Igor Dedović, fuera "
+        "asesinado en Atenas.",
+        ("succeeded", "Jovan Vukotić", "Igor Dedović"),
+        id="succeeded-predecessor-pact-1",
+    ),
+    pytest.param(
+        "Con un partido de fútbol, Los Shottas y Los Espartanos sellaron en octubre de 2022 un acuerdo de no agresión.",
+        ("allied_with", "Los Shottas", "Los Espartanos"),
+        id="allied_with-predecessor-pact-1",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, triple", RELATION_WORDINGS)
+def test_relation_wordings(text, triple):
     assert triple in _triples(text)
 
 
@@ -2160,24 +2329,6 @@ def test_a_possessive_arrest_goes_to_the_person_named_before_it():
     assert ("arrested", "Gerry Hutch", None) in _triples(
         "Tras su extradición, Gerry Hutch fue juzgado durante 13 semanas en Dublín."
     )
-
-
-@pytest.mark.parametrize(
-    "text, pair",
-    [
-        (
-            "La fiscalía acusó a Javier Eriberto y Devis Leonel Rivera Maradiaga, señalados como cabecillas de Los "
-            "Cachiros.",
-            ("Javier Eriberto", "Devis Leonel Rivera Maradiaga"),
-        ),
-        (
-            "Iván Archivaldo y Jesús Alfredo Guzmán Salazar comparten el mando de la facción heredada de su padre.",
-            ("Iván Archivaldo", "Jesús Alfredo Guzmán Salazar"),
-        ),
-    ],
-)
-def test_a_second_given_name_the_lexicon_lacks_still_shares_the_surname(text, pair):
-    assert ("kin_of", *pair) in _triples(text)
 
 
 def test_two_plain_names_in_a_list_are_not_siblings():
@@ -2195,62 +2346,12 @@ def test_whose_sons_after_a_quoted_nickname_are_the_possessors_children():
     )
 
 
-@pytest.mark.parametrize(
-    "text, triple",
-    [
-        (
-            'El Cártel de Santa Rosa de Lima nació en 2014 en Villagrán. Lo fundó David Rogel Figueroa, "El Güero", '
-            "y con el tiempo el mando pasó a José Antonio Yépez.",
-            ("leads", "David Rogel Figueroa", "Cártel de Santa Rosa de Lima"),
-        ),
-        (
-            "Hugo Carvajal fue detenido en Madrid en 2019. La Fiscalía lo presentó como uno de los líderes y "
-            "administradores del Cartel de los Soles.",
-            ("leads", "Hugo Carvajal", "Cartel de los Soles"),
-        ),
-        (
-            "Los Monos atravesaron un proceso de atomización. Los fundadores están presos: Ariel Máximo Cantero y "
-            "Celestina Contreras, padres de los hermanos.",
-            ("leads", "Celestina Contreras", "Los Monos"),
-        ),
-        (
-            "Las dos estructuras eran las más fuertes de la Segunda Marquetalia, el grupo que fundó Iván Márquez en "
-            "2019.",
-            ("leads", "Iván Márquez", "Segunda Marquetalia"),
-        ),
-    ],
-)
-def test_spanish_founders_and_leaders_named_through_a_pronoun_a_list_or_a_relative(text, triple):
-    assert triple in _triples(text)
-
-
 def test_two_bosses_of_different_groups_before_a_colon_lead_no_group_of_the_text():
     text = (
         "Jorge Campaz quedó al frente de Los Espartanos. Los dos jefes mandaban desde el exterior: Campaz se fugó "
         "y Jhon Bustamante fue capturado en Getafe."
     )
     assert ("leads", "Jhon Bustamante", "Los Espartanos") not in _triples(text)
-
-
-@pytest.mark.parametrize(
-    "text, person, group",
-    [
-        (
-            'La Mara Salvatrucha controla las cárceles. Walter Antonio Carrillo Alfaro, alias "el Chory", un mando '
-            "intermedio preso en Izalco, habló con los negociadores.",
-            "Walter Antonio Carrillo Alfaro",
-            "La Mara Salvatrucha",
-        ),
-        (
-            "La Familia Michoacana reclutaba en centros de rehabilitación. Instructores como Miguel Ortiz Miranda, "
-            '"El Tyson", entrenaban a los nuevos.',
-            "Miguel Ortiz Miranda",
-            "La Familia Michoacana",
-        ),
-    ],
-)
-def test_members_named_in_apposition_after_an_alias_or_as_examples_of_a_role(text, person, group):
-    assert ("works_for", person, group) in _triples(text)
 
 
 def test_an_alias_after_a_first_name_taken_from_a_kin_word_is_that_persons():
@@ -2293,53 +2394,6 @@ def test_a_place_or_a_person_described_near_a_group_noun_is_no_group(text):
     assert extract(text, learned=False).groups == ()
 
 
-@pytest.mark.parametrize(
-    "text, person",
-    [
-        ("Iván Urdinola Grajales murió en 2002 en la cárcel de Itagüí.", "Iván Urdinola Grajales"),
-        ("Fabricio Colón Pico escaped from Riobamba prison in January 2024.", "Fabricio Colón Pico"),
-        ("Ariel Cantero acumula condenas por 113 años.", "Ariel Cantero"),
-    ],
-)
-def test_a_prison_death_escape_or_accumulated_sentence_counts_as_arrested(text, person):
-    assert ("arrested", person, None) in _triples(text)
-
-
-@pytest.mark.parametrize(
-    "text, person",
-    [
-        ("Police raided homes in Benin City. Among those held was Paul Eboigbe, a pastor.", "Paul Eboigbe"),
-        ("Nabil Bakkali fled abroad before turning himself in to the authorities in 2017.", "Nabil Bakkali"),
-        ("La policía esperó durante meses a que se entregara Abdellah El Haj Sadek.", "Abdellah El Haj Sadek"),
-    ],
-)
-def test_surrender_and_among_those_held_count_as_arrested(text, person):
-    assert ("arrested", person, None) in _triples(text)
-
-
-@pytest.mark.parametrize(
-    "text, triple",
-    [
-        (
-            "Dawood Ibrahim is India's most wanted fugitive, and his organization, known as D-Company, has one of "
-            "the longest records.",
-            ("leads", "Dawood Ibrahim", "D-Company"),
-        ),
-        (
-            "El Inagawa-kai nació en 1949. El segundo jefe, Susumu Ishii, no era pariente del fundador.",
-            ("leads", "Susumu Ishii", "Inagawa-kai"),
-        ),
-        (
-            "Cuatro personas vinculadas a los Bai fueron ejecutadas; su cabeza, Bai Suocheng, había muerto tras ser "
-            "condenado.",
-            ("leads", "Bai Suocheng", "los Bai"),
-        ),
-    ],
-)
-def test_leaders_named_by_an_ordinal_a_possessive_head_or_their_organizations_name(text, triple):
-    assert triple in _triples(text)
-
-
 def test_a_price_on_his_head_and_an_unnamed_organization_lead_nothing():
     assert not any(
         t == "leads"
@@ -2370,105 +2424,9 @@ def test_a_known_as_alias_after_a_listed_first_name_is_no_person_of_its_own():
     assert ("kin_of", "Renato", "Reynaldo") in _triples(text)
 
 
-@pytest.mark.parametrize(
-    "text, triple",
-    [
-        (
-            "La delegación del Yamaguchi-gumi la encabezó su líder, Shinobu Tsukasa, junto a su nuevo número dos, "
-            "Teruaki Takeuchi, unido por un pacto.",
-            ("works_for", "Teruaki Takeuchi", "Yamaguchi-gumi"),
-        ),
-        (
-            "The feud spread across Sydney. Later victims on the side of the Hamzy clan included Bilal Hamze, a "
-            "teenager.",
-            ("works_for", "Bilal Hamze", "Hamzy clan"),
-        ),
-    ],
-)
-def test_a_groups_number_two_and_members_a_group_included(text, triple):
-    assert triple in _triples(text)
-
-
-@pytest.mark.parametrize(
-    "text, triple",
-    [
-        (
-            "Luis Enrique was a leading member of Los Rastrojos while his brother, Javier Antonio Calle Serna, was "
-            "its head.",
-            ("leads", "Javier Antonio Calle Serna", "Los Rastrojos"),
-        ),
-        (
-            "The court gave a six-year term to Héctor Efrén Meneses Yela, described as a Rastrojos member.",
-            ("works_for", "Héctor Efrén Meneses Yela", "Rastrojos"),
-        ),
-        (
-            "Liu Zhengqi, chief executive of the Fully Light Group, was detained in Yunnan.",
-            ("leads", "Liu Zhengqi", "Fully Light Group"),
-        ),
-        (
-            "The Alameddines fought the Hamzys. The Alameddine side was led, according to police, by Rafat Alameddine.",
-            ("leads", "Rafat Alameddine", "The Alameddines"),
-        ),
-        (
-            "The Mendoza trafficking group grew in Izabal. After the death of the patriarch, four brothers took "
-            "over its businesses: Walter Obdulio Mendoza Matta, Milton Oswaldo and Edwin Alfredo.",
-            ("leads", "Milton Oswaldo", "Mendoza trafficking group"),
-        ),
-        (
-            "Guerreros Unidos used buses to smuggle heroin, and its plaza bosses, such as Felipe Rodríguez, answered "
-            "to leaders in Iguala.",
-            ("works_for", "Felipe Rodríguez", "Guerreros Unidos"),
-        ),
-    ],
-)
-def test_leaders_and_members_read_on_the_gold(text, triple):
-    assert triple in _triples(text)
-
-
-@pytest.mark.parametrize(
-    "text, triple",
-    [
-        (
-            "Police captured one of the Mejía Múnera twins, Víctor Manuel and Miguel Ángel, known as Los Mellizos.",
-            ("kin_of", "Víctor Manuel", "Miguel Ángel"),
-        ),
-        (
-            "In 2002 Paolo Di Lauro went into hiding and left the business to his son Vincenzo.",
-            ("succeeded", "Vincenzo", "Paolo Di Lauro"),
-        ),
-        (
-            "During the Camorra war the Casalesi clan fought on the side of the Nuova Famiglia against Raffaele "
-            "Cutolo.",
-            ("allied_with", "Casalesi clan", "Nuova Famiglia"),
-        ),
-    ],
-)
-def test_twins_a_business_left_to_a_son_and_fighting_on_a_groups_side(text, triple):
-    assert triple in _triples(text)
-
-
 def test_fighting_on_a_groups_side_or_alongside_it_is_no_rivalry():
     text = "During the Camorra war the Casalesi clan fought on the side of the Nuova Famiglia against Raffaele Cutolo."
     assert ("rival_of", "Casalesi clan", "Nuova Famiglia") not in _triples(text)
-
-
-@pytest.mark.parametrize(
-    "text, triple",
-    [
-        (
-            "Jovan Vukotić había asumido el mando del grupo después de que su antecesor, Igor Dedović, fuera "
-            "asesinado en Atenas.",
-            ("succeeded", "Jovan Vukotić", "Igor Dedović"),
-        ),
-        (
-            "Con un partido de fútbol, Los Shottas y Los Espartanos sellaron en octubre de 2022 un acuerdo de no "
-            "agresión.",
-            ("allied_with", "Los Shottas", "Los Espartanos"),
-        ),
-    ],
-)
-def test_a_predecessor_named_by_a_possessive_and_a_pact_sealed_by_two_groups(text, triple):
-    assert triple in _triples(text)
 
 
 def test_an_anaphor_in_apposition_names_the_group_right_before_it():

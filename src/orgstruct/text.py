@@ -144,13 +144,13 @@ def unwrap_lines(text: str) -> str:
     and a newline always ends a sentence here: a newline inside a paragraph becomes a space.
     It is inside a paragraph when the line before is at least WRAP_MIN_LINE characters long and
     WRAP_SHARE of the text's longest lines (or, at half that length, too long to take the next
-    line's first word within the text's wrap width), does not end a sentence or with a colon, and
-    the next line is text, not a blank line or a list item. A word hyphenated at the line end is joined: with its
-    hyphen before a capital ("Beltrán-\nLeyva"), where the text writes the compound hyphenated
-    elsewhere, where a short word and a hyphen follow ("brother-\nin-law"), or where both halves
-    are words the text writes elsewhere ("cocaine-\nsmuggling"), or after an acronym or a capitalised
-    word the text writes elsewhere ("UN-\nbacked", "Dubai-\nbased"); else without it ("prose-\ncutors",
-    "Sina-\nloa")."""
+    line's first word within the text's wrap width), does not end a sentence or with a colon (a
+    colon on a line so cut goes on), and the next line is text, not a blank line or a list item.
+    A word hyphenated at the line end is joined: with its hyphen before a capital
+    ("Beltrán-\nLeyva"), where the text writes the compound hyphenated elsewhere, where a short
+    word and a hyphen follow ("brother-\nin-law"), or where both halves are words the text writes
+    elsewhere ("cocaine-\nsmuggling"), or after an acronym or a capitalised word the text writes
+    elsewhere ("UN-\nbacked", "Dubai-\nbased"); else without it ("prose-\ncutors", "Sina-\nloa")."""
     lines = text.split("\n")
     if len(lines) < 2:
         return text

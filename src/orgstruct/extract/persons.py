@@ -400,9 +400,10 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
 
 
 def _merge_trailing_aliases(doc: Document, drafts: list[_PersonDraft]) -> list[_PersonDraft]:
-    """A person known only by an alias that follows a name found after it ("su hijo Christopher,
-    alias «Dudus»": Christopher is taken from the kin word once the alias stands alone): the alias
-    is that person's."""
+    """A person whose name is the alias written right after another person's name is that
+    person's alias, not a person of its own: the alias rules run before the kin and first-name
+    rules, so "su hijo Christopher, alias «Dudus»" or "Renato, known as Nato" first gave the
+    alias a person of its own and the first name another."""
     starts = {m.start: d for d in drafts for m in d.mentions[:1]}
     merged: set[int] = set()
     for d in drafts:
