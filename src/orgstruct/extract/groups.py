@@ -1623,6 +1623,9 @@ AGREE_BACK = 6  # sentences back in which a group whose name has an anaphor's no
 _DEFINITE = {"the", "el", "la"}
 
 
+_OWNED_BY_NAME = re.compile(r"\s+(?i:of|de|del)\s+[\"“«‘']?(?:(?i:el|la)\s+)?(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)")
+
+
 def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]]) -> None:
     dets = "|".join(lex.anaphora_determiners)
     heads = "|".join(lex.anaphora_heads)
@@ -1632,6 +1635,11 @@ def _add_anaphora(doc: Document, lex: EntityLexicon, mentions: list[list[Span]])
     for sent in doc.sentences:
         for m in regex.finditer(doc.text, sent.start, sent.end):
             if not m.group(0)[0].islower() and m.start() != sent.start:
+                continue
+            owner = _OWNED_BY_NAME.match(doc.text, m.end())
+            if owner and not lex.is_place_or_demonym(owner.group("name")):
+                # "la organización del «Mencho»": a named person's group, not the one spoken of
+                # ("la organización de Kotor" is the Kotor clan, still an anaphor)
                 continue
             gi, pos = _last_mention_before(mentions, m.start())
             if gi is None:

@@ -10,15 +10,41 @@ from orgstruct.extract.lexicon import CAP, EntityLexicon, entity_lexicon, fold, 
 from orgstruct.extract.spans import SpanSet
 from orgstruct.schema import Document, Group, Person, Span
 
-_ALIAS_AFTER = re.compile(
+_ALIAS_WORD = (
     r"^\s*,?\s*\(?(?:alias|a\.k\.a\.?|aka|(?:also\s+)?known\s+(?:also\s+)?as|nicknamed|apodad[oa]|"
-    r"(?:también\s+)?conocid[oa]\s+(?:también\s+)?como|\(a\))\s+(?:(?:el|la|the)\s+(?=[\"“‘'«])|(?-i:el|la)\s+(?=[A-ZÁÉÍÓÚÑ]))?"
-    r"[\"“‘'«]?(?P<alias>" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’'»]?"
+    r"(?:también\s+)?conocid[oa]\s+(?:también\s+)?como|\(a\))\s+"
+)
+_ALIAS_AFTER = re.compile(
+    _ALIAS_WORD + r"(?:(?:el|la|the)\s+(?=[\"“‘'«])|(?-i:el|la)\s+(?=[A-ZÁÉÍÓÚÑ]))?"
+    r"[\"“‘'«]?(?P<alias>(?:(?<=[\"“‘'«])(?-i:el|la|the)\s+)?" + CAP + r"(?:\s+" + CAP + r"){0,2})[\"”’'»]?"
+)
+# a quoted nickname with a particle inside, the closing quote required: 'Amado, known as "El Señor
+# de los Cielos"', 'alias "La Reina del Pacífico"', "'Lord of the Skies'" (without the particle
+# the alias stopped at "El Señor")
+_PARTICLE = r"(?:de|del|of)(?:\s+(?:la|las|los|el|the))?"
+_QUOTED_ALIAS_AFTER = re.compile(
+    r"(?:"
+    + _ALIAS_WORD
+    + r"|^\s*,?\s*(?:(?:o|or)\s+)?)[\"“‘«](?P<alias>(?:(?<=[\"“‘'«])(?-i:el|la|the)\s+)?"
+    + CAP
+    + r"(?:\s+"
+    + CAP
+    + r")?\s+"
+    + _PARTICLE
+    + r"\s+"
+    + CAP
+    + r"(?:\s+"
+    + CAP
+    + r")?)[,.]?[\"”’»]"
 )
 # a quoted nickname after a name or another nickname: 'X, "El Chayo" o "El Más Loco"'
 # (American punctuation puts the comma inside the quotes: 'Samuel Flores Borrego, "Metro 3," of')
 _QUOTE_AFTER = re.compile(
-    r"^\s*,?\s*(?:(?:o|or)\s+)?[\"“«](?P<alias>" + CAP + r"(?:\s+(?:" + CAP + r"|\d{1,3})){0,2})[,.]?[\"”»]"
+    r"^\s*,?\s*(?:(?:o|or)\s+)?[\"“«](?P<alias>(?:(?<=[\"“‘'«])(?-i:el|la|the)\s+)?"
+    + CAP
+    + r"(?:\s+(?:"
+    + CAP
+    + r"|\d{1,3})){0,2})[,.]?[\"”»]"
 )
 
 _EMBEDDED_NICK = re.compile(
@@ -339,7 +365,7 @@ def _name_and_alias_tokens(draft: _PersonDraft) -> set[str]:
 def _alias_after(doc: Document, end: int) -> tuple[str, int, int, int] | None:
     """(alias, its start, its end, where the aliasing phrase ends) right after ``end``."""
     tail = doc.text[end : end + 60]
-    for regex in (_ALIAS_AFTER, _QUOTE_AFTER):
+    for regex in (_QUOTED_ALIAS_AFTER, _ALIAS_AFTER, _QUOTE_AFTER):
         m = regex.match(tail)
         if m:
             return m.group("alias"), end + m.start("alias"), end + m.end("alias"), end + m.end()
@@ -399,6 +425,9 @@ def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]
     )
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:el|la|the)\s+", re.IGNORECASE)
+
+
 def _merge_trailing_aliases(doc: Document, drafts: list[_PersonDraft]) -> list[_PersonDraft]:
     """A person whose name is the alias written right after another person's name is that
     person's alias, not a person of its own: the alias rules run before the kin and first-name
@@ -411,8 +440,19 @@ def _merge_trailing_aliases(doc: Document, drafts: list[_PersonDraft]) -> list[_
             continue
         for m in list(d.mentions):
             alias = _alias_after(doc, m.end)
-            other = starts.get(alias[1]) if alias else None
-            if other is None or other is d or id(other) in merged or other.name != alias[0]:
+            if alias is None:
+                continue
+            # the other person may have been found without the alias's article ("Señor de los
+            # Cielos" inside 'known as "El Señor de los Cielos"')
+            other = starts.get(alias[1]) or next(
+                (starts[i] for i in range(alias[1] + 1, alias[2]) if i in starts), None
+            )
+            if (
+                other is None
+                or other is d
+                or id(other) in merged
+                or _LEADING_ARTICLE.sub("", other.name) != _LEADING_ARTICLE.sub("", alias[0])
+            ):
                 continue
             d.aliases.append(other.name)
             d.mentions.extend(other.mentions)
@@ -762,6 +802,9 @@ def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
     for d in drafts:
         for alias in d.aliases:
             forms.setdefault(alias, d)
+            bare = _LEADING_ARTICLE.sub("", alias)  # "Tigre" after 'alias "el Tigre"'
+            if bare != alias and len(bare) >= 3 and bare[0].isupper() and fold(bare) not in lex.stopwords:
+                forms.setdefault(bare, d)
         words = [t for t in tokens(d.name) if fold(t) not in _NAME_PARTICLES]
         for w in words[1:] if len(words) > 1 else words:
             if len(w) >= 3 and fold(w) not in lex.places:

@@ -208,6 +208,11 @@ def _apposition_owner(mentions: list[Mention], inner: Mention, text: str, pos: i
     return inner
 
 
+_PLURAL_DEFINITE = re.compile(r"\b(?:los|las|the)\s+(?:[a-záéíóúñ]+\s+)?$", re.IGNORECASE)
+_CLITIC_BEFORE = re.compile(r"\b(?-i:lo|la|los|las)\s+$")  # before a verb; "la captura de" is an article
+_OF_END = re.compile(r"\b(?:de|del|of)$", re.IGNORECASE)
+
+
 def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = False):
     s, e = m.start(), m.end()
     if p.voice == "active":
@@ -285,6 +290,10 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
             r"\b(?:was|were|been|be|is|are|fue|fueron|sido|ser|era|eran|estaba|está)\s*$", m.string[max(0, s - 12) : s]
         )
         head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
+        if not passive and _CLITIC_BEFORE.search(m.string, max(0, s - 6), s) and not _OF_END.search(m.group(0)):
+            # "A Jorge Milton lo detuvieron en 2012 ... el juicio contra el Chapo": the clitic stands
+            # for the person named before the verb, not for one named after it
+            head = _left(mentions, s, p.head) or head
         if _POSSESSIVE_ARREST.match(m.group(0)):
             # "Miguel took command until his arrest in 2013, and Omar led until...": the possessor
             # named before it in the sentence; none ("Tras su extradición, Hutch fue juzgado"), the
@@ -334,6 +343,14 @@ def _relation(rtype, head, tail, kind, sent: Sentence, conf: float) -> Relation:
 
 def _surnames(doc: Document, mention: Mention) -> set[str]:
     return {fold(t) for t in doc.text[mention.start : mention.end].split()[1:]}
+
+
+def _first_mentions(mentions: list[Mention]) -> dict[str, Mention]:
+    """Each entity's first mention, in order: its name, where a later one may be a nickname."""
+    out: dict[str, Mention] = {}
+    for x in mentions:
+        out.setdefault(x.entity, x)
+    return out
 
 
 def _antecedent(doc: Document, head: Mention, earlier: list[Mention], prior: dict[str, int]) -> Mention | None:
@@ -441,8 +458,22 @@ def _kin_relations(
                 if after is not None and left is not None and not re.fullmatch(r"\s*,?\s*", doc.text[left.end : s]):
                     left = None  # "entraron Rodolfo y el hijo de Amado, Vicente": the son is Vicente
                 head = _closest(left, after, s)
-                if tail and head is None:
+                plural = fold(m.group("kin")).endswith("s")
+                if (
+                    tail
+                    and head is None
+                    and not (plural and _PLURAL_DEFINITE.search(doc.text, sent.start, m.start("kin")))
+                ):
+                    # not "se alinearon con los hijos del Chapo": sons not named are no one named before
                     head = _antecedent(doc, tail, list(earlier), prior)
+                    if head is not None and plural:
+                        # "Los capturados son hijos de X", "ambos son hijos de X": the brothers named
+                        # before, the one found and the last other one with his surname
+                        out += [
+                            _relation("kin_of", o, tail, kind, sent, 0.9 * _confidence(m, o, tail))
+                            for o in list(_first_mentions(earlier).values())[-3:]
+                            if o.entity not in (head.entity, tail.entity) and _surnames(doc, o) & _surnames(doc, head)
+                        ][-1:]
             elif voice == "possessive":
                 head = _right(persons, e, ("person",))
                 tail = _left(persons, s, ("person",), head and head.entity)
@@ -973,6 +1004,27 @@ def _group_of_group(doc: Document, by_sentence: dict[int, list[Mention]], senten
     return out
 
 
+def _predecessors_group(found: dict[tuple, Relation], unnamed_group: list[Relation]) -> None:
+    """A successor whose sentence names no group ("Tras su muerte, el mando pasó a su hermano
+    Haroldo") took over the group his predecessor leads, not the group named last (the one that
+    killed the predecessor, say): the salient group gives way to the predecessor's, when the text
+    ties the predecessor to one group as leader by name."""
+    for r in unnamed_group:
+        if found.get(relation_slot(r)) is not r:
+            continue
+        before = [x.tail for x in found.values() if x.type == "succeeded" and x.head == r.head and x.tail]
+        groups = {
+            x.tail
+            for x in found.values()
+            if x.type == "leads" and x.head in before and x.tail and x not in unnamed_group
+        }
+        if len(groups) != 1 or any(x.type == "leads" and x.head in before and x.tail == r.tail for x in found.values()):
+            continue  # the predecessor is tied to the salient group too ("Ross stepped aside"): it stays
+        moved = replace(r, tail=groups.pop())
+        del found[relation_slot(r)]
+        keep_strongest(found, moved)
+
+
 def _successors_lead(found: dict[tuple, Relation]) -> list[Relation]:
     """A person who succeeded a leader of a group leads that group, unless the text already
     ties the successor to a group as leader (the succession may be in another group)."""
@@ -1060,6 +1112,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
     patterns, _ = _patterns()
     by_sentence = sentence_mentions(groups, persons)
     found: dict[tuple, Relation] = {}
+    unnamed_group: list[Relation] = []  # leads whose group the sentence does not name (the salient one)
     salient = _salient_groups(doc, by_sentence)
     prior: dict[str, int] = {}  # mentions of each person before the sentence
     for sent in doc.sentences:
@@ -1093,6 +1146,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 head, tail = _slots(p, m, mentions, doc.lang == "es")
                 conf_scale = 1.0
                 head_distance_only = False
+                implicit = False
                 anaphor = _anaphor_subject(doc, sent, p, m, head, tail, salient) if anaphoric else None
                 if anaphor is not None:
                     head = anaphor
@@ -1106,7 +1160,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                         continue  # "Barrera ran the routes": the trigger's object is no group
                     if p.voice == "nominal" and _of_something_else(doc.text, m, sent.end):
                         continue  # "chief of Taiwan's military intelligence bureau": the head of something else
-                    tail, conf_scale = salient.get(sent.index), 0.6
+                    tail, conf_scale, implicit = salient.get(sent.index), 0.6, True
                     if (
                         p.voice == "copular"
                         and tail is not None
@@ -1189,6 +1243,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 if rtype == "arrested" and _named_as_official(doc, sent, head):
                     continue
                 rels.append(_relation(rtype, head, tail, p.kind, sent, conf))
+                if implicit and rtype == "leads":
+                    unnamed_group.append(rels[-1])
                 if p.voice == "pair" and tail is not None:
                     # "A, B, C y D ... se habrían coordinado": every two of the listed
                     listed = list({x.entity: x for x in (head, tail, *_coordinated(doc, tail, mentions))}.values())
@@ -1220,6 +1276,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         keep_strongest(found, r)
     for r in _counted_members(doc, by_sentence, sentences):  # "nueve integrantes de Los Zetas ... A, B y C"
         keep_strongest(found, r)
+    _predecessors_group(found, unnamed_group)  # "Tras su muerte, el mando pasó a su hermano Haroldo"
     for r in _successors_lead(found):  # "A la muerte de Ishii le sucedió Toi Inagawa": Inagawa leads Ishii's group
         keep_strongest(found, r)
     for r in _siblings_of_siblings(found):  # "A, hermano de B" ... "B y su hermano C": A and C are siblings
