@@ -2525,3 +2525,23 @@ def test_a_successor_with_no_group_named_takes_the_group_his_predecessor_leads()
     leads = {(h, t) for r, h, t in _triples(text) if r == "leads"}
     assert ("Haroldo", "Los Leones") in leads
     assert ("Haroldo", "Los Zetas") not in leads
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        ("El Cártel de Juárez creó La Línea, su brazo armado.", {("La Línea", "Cártel de Juárez")}),
+        ("Los Zetas, the armed wing of the Gulf Cartel, broke away in 2010.", {("Los Zetas", "Gulf Cartel")}),
+        (
+            "La Línea runs the city for the cartel. Two gangs, Los Mexicles and Los Aztecas, serve as its armed wings.",
+            {("Los Mexicles", "La Línea"), ("Los Aztecas", "La Línea")},
+        ),
+        (
+            "El Inagawa-kai tiene filiales. Entre ellas está la Yamakawa-ikka, una de las organizaciones subordinadas.",
+            {("Yamakawa-ikka", "Inagawa-kai")},
+        ),
+        ("Los Zetas, an armed wing, grew.", set()),  # a unit of no group said
+    ],
+)
+def test_a_group_in_apposition_with_a_unit_description_works_for_the_units_owner(text, pairs):
+    assert {(h, t) for r, h, t in _triples(text) if r == "works_for"} == pairs

@@ -654,6 +654,51 @@ def _counted_members(doc: Document, by_sentence: dict[int, list[Mention]], sente
     return out
 
 
+# "La Línea, su brazo armado", "Los Mexicles y Los Aztecas, que sirven como sus brazos armados", "la
+# Yamakawa-ikka, una de las organizaciones subordinadas": a group described as a unit of another
+_UNIT_APPOSITION = re.compile(
+    r"\s*,\s*(?:(?:which|that|who|que|quienes)\s+(?:\w+\s+){0,2}?(?:serve|serves|served|act|acts|acted|sirven|sirve|"
+    r"servían|servía|actúan|actúa|actuaban|actuaba)\s+(?:as|como)\s+|(?:serve|serves|served|act|acts|acted)\s+as\s+)?"
+    r"(?P<det>its|their|su|sus|the (?:cartel|gang|group|organi[sz]ation|network|clan)['’]s|the|el|la|a|an|un|una|"
+    r"one of (?:its|the)|una de (?:sus|las)|uno de (?:sus|los))\s+(?:(?:own|propio|propia|main|principal|new|nuevo|"
+    r"nueva|local|regional|armed|private)\s+)?"
+    r"(?P<unit>armed wings?|military wings?|enforcement (?:arm|wing)s?|armed branch(?:es)?|brazos? armados?|"
+    r"brazos? ejecutor(?:es)?|brazos? militar(?:es)?|alas? armadas?|ejército privado|private army|"
+    r"affiliates?|filial(?:es)?|subordinate (?:groups|gangs|organi[sz]ations)|organizaciones subordinadas|"
+    r"grupos subordinados|core affiliates)\b(?!\s+(?:of|de|del)\s+(?:a|an|un|una)\b)",
+    re.IGNORECASE,
+)
+_INDEFINITE_UNIT_DET = re.compile(r"^(?:a|an|un|una)$", re.IGNORECASE)
+_OWNER_OF = re.compile(r"\s+(?:of|de|del)\s+(?:the\s+|la\s+|el\s+|los\s+)?", re.IGNORECASE)
+
+
+def _unit_appositions(doc: Document, sent: Sentence, mentions: list[Mention], salient: dict[int, Mention]):
+    """A group in apposition with a unit description works for the group that owns the unit: the
+    one named after "of" / "de", else (its, the, one of the: not "a") the group named before the
+    unit in the sentence, else the group of the text so far."""
+    out: list[Relation] = []
+    groups = [m for m in mentions if m.etype == "group"]
+    for g in groups:
+        m = _UNIT_APPOSITION.match(doc.text, g.end, sent.end)
+        if m is None:
+            continue
+        units = [g, *(o for o in _coordinated(doc, g, mentions) if o.etype == "group" and o.start < g.start)]
+        named = {u.entity for u in units}
+        owner = _right(groups, m.end(), ("group",), g.entity)
+        if owner is not None and not _OWNER_OF.fullmatch(doc.text, m.end(), owner.start):
+            owner = None
+        if owner is None and not _INDEFINITE_UNIT_DET.match(m.group("det")):
+            first = min(u.start for u in units)
+            owner = next((x for x in reversed(groups) if x.end <= first and x.entity not in named), None) or next(
+                (x for x in (salient.get(sent.index - 1), salient.get(sent.index)) if x and x.entity not in named),
+                None,
+            )
+        if owner is None or owner.entity in named:
+            continue
+        out += [_relation("works_for", u, owner, None, sent, 0.7) for u in units]
+    return out
+
+
 # "Mahmoud Hamzy, a member, was murdered": a member of the group the text is about
 _APPOSITIVE_MEMBER = re.compile(
     r"(?:\s*,?\s*(?:alias|a\.k\.a\.?|known as|conocid[oa] como)\s+[«\"“]?[^,;.«»\"“”]{1,30}[»\"”]?)?"
@@ -1135,6 +1180,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
         rels += _pronoun_objects(doc, sent, mentions, antecedents)
         rels += _took_over(doc, sent, mentions, earlier)
         rels += _appositive_members(doc, sent, mentions, salient.get(sent.index))
+        rels += _unit_appositions(doc, sent, mentions, salient)
         for p in patterns:
             for m in p.regex.finditer(doc.text, sent.start, sent.end):
                 if p.voice == "between":
