@@ -2545,3 +2545,8 @@ def test_a_successor_with_no_group_named_takes_the_group_his_predecessor_leads()
 )
 def test_a_group_in_apposition_with_a_unit_description_works_for_the_units_owner(text, pairs):
     assert {(h, t) for r, h, t in _triples(text) if r == "works_for"} == pairs
+
+
+def test_a_name_with_an_inner_nickname_stops_at_its_sentence_end():
+    x = extract('His son was Rolan "Kerwin" Espinosa Jr.\nAccording to police, he ran the trade.', learned=False)
+    assert [(p.name, p.aliases) for p in x.persons] == [("Rolan Espinosa Jr.", ("Kerwin",))]

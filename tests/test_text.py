@@ -544,3 +544,12 @@ def test_a_closing_list_of_notes_is_not_read_as_the_report():
     )
     assert drop_endnotes(prose) == prose
     assert drop_endnotes(report + "\nNotes\n1 One note only.\n") == report + "\nNotes\n1 One note only.\n"
+
+
+def test_a_name_suffix_after_a_surname_can_end_a_sentence():
+    text = 'His son was Rolan "Kerwin" Espinosa Jr. According to police, he ran the trade. El Sr. Pérez habló.'
+    assert [s.text for s in split_sentences(text)] == [
+        'His son was Rolan "Kerwin" Espinosa Jr.',
+        "According to police, he ran the trade.",
+        "El Sr. Pérez habló.",  # a title before a name is no sentence's end
+    ]

@@ -598,9 +598,17 @@ def normalize_mapped(given: str) -> tuple[str, SourceMap | None]:
     return text, _aligned_map(kept, text, SourceMap(furniture.points, furniture.shifts, steps))
 
 
+_NAME_SUFFIXES = {"jr", "sr"}
+_DETERMINERS = {"el", "la", "al", "del", "the", "a", "an", "un", "una", "y", "and"}
+
+
 def _is_abbreviation(chunk: str) -> bool:
-    last = chunk.rstrip("\"'”’)]").rsplit(None, 1)[-1] if chunk.strip() else ""
-    word = last.rstrip(".").lower()
+    words = chunk.rstrip("\"'”’)]").rsplit(None, 2) if chunk.strip() else [""]
+    word = words[-1].rstrip(".").lower()
+    if word in _NAME_SUFFIXES and len(words) > 1 and words[-2][:1].isupper() and words[-2].lower() not in _DETERMINERS:
+        # "Rolan Espinosa Jr. According to police": a suffix after a surname ends the name, and a
+        # capital after it starts a sentence ("el Sr. Pérez" is a title before a name)
+        return False
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

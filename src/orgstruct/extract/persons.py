@@ -480,17 +480,23 @@ def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: SpanSet) -> li
         start = m.end("first") - len(" ".join(firsts))
         if not firsts or _inside(start, taken):
             continue
-        name = f"{' '.join(firsts)} {m.group('last')}"
+        # the surname stops at a line's or a sentence's end ('Rolan "Kerwin" Espinosa Jr. According')
+        last = m.group("last")
+        cut = re.search(r"\n|(?<=\b(?:Jr|Sr)\.)\s", last)
+        last, end = (last[: cut.start()], m.start("last") + cut.start()) if cut else (last, m.end())
+        end = min(end, next((s.end for s in doc.sentences if s.start <= m.start("last") < s.end), end))
+        last = doc.text[m.start("last") : end]
+        name = f"{' '.join(firsts)} {last}"
         if not _is_person_name(name, lex):
             continue
         sent = _sentence_index(doc, start)
         d = _PersonDraft(name=name, tokens=[fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES])
         d.aliases.append(m.group("nick"))
-        d.mentions.append(Span(start, m.end(), doc.text[start : m.end()], sent))
-        d.nationality = _nationality(doc, start, m.end(), lex)
-        d.role = _role(doc, start, m.end(), lex)
+        d.mentions.append(Span(start, end, doc.text[start:end], sent))
+        d.nationality = _nationality(doc, start, end, lex)
+        d.role = _role(doc, start, end, lex)
         drafts.append(d)
-        taken.append((start, m.end()))
+        taken.append((start, end))
     return drafts
 
 
