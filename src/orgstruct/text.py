@@ -602,10 +602,18 @@ _NAME_SUFFIXES = {"jr", "sr"}
 _DETERMINERS = {"el", "la", "al", "del", "the", "a", "an", "un", "una", "y", "and"}
 
 
-def _is_abbreviation(chunk: str) -> bool:
+def _is_abbreviation(chunk: str, suffix_ends: bool = False) -> bool:
+    """The chunk ends in an abbreviation; ``suffix_ends``: a name suffix after a surname does not
+    count (a capital follows it: a sentence starts)."""
     words = chunk.rstrip("\"'”’)]").rsplit(None, 2) if chunk.strip() else [""]
     word = words[-1].rstrip(".").lower()
-    if word in _NAME_SUFFIXES and len(words) > 1 and words[-2][:1].isupper() and words[-2].lower() not in _DETERMINERS:
+    if (
+        suffix_ends
+        and word in _NAME_SUFFIXES
+        and len(words) > 1
+        and words[-2][:1].isupper()
+        and words[-2].lower() not in _DETERMINERS
+    ):
         # "Rolan Espinosa Jr. According to police": a suffix after a surname ends the name, and a
         # capital after it starts a sentence ("el Sr. Pérez" is a title before a name)
         return False
@@ -619,7 +627,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         start = para.start()
         pieces, cursor = [], start
         for boundary in _BOUNDARY.finditer(text, para.start(), para.end()):
-            if _is_abbreviation(text[cursor : boundary.start()]):
+            if _is_abbreviation(text[cursor : boundary.start()], suffix_ends=True):
                 continue
             pieces.append((cursor, boundary.start()))
             cursor = boundary.end()
