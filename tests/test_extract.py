@@ -2550,3 +2550,13 @@ def test_a_group_in_apposition_with_a_unit_description_works_for_the_units_owner
 def test_a_name_with_an_inner_nickname_stops_at_its_sentence_end():
     x = extract('His son was Rolan "Kerwin" Espinosa Jr.\nAccording to police, he ran the trade.', learned=False)
     assert [(p.name, p.aliases) for p in x.persons] == [("Rolan Espinosa Jr.", ("Kerwin",))]
+
+
+def test_a_spanish_clause_naming_nothing_before_its_verb_has_the_group_of_the_text_as_subject():
+    text = (
+        "Los Leones nacieron en Zacapa. Se dedicaban a robar cargamentos. Más tarde se aliaron con el cartel del "
+        "Golfo y asaltaron los cargamentos de los Mendoza y los Lorenzana."
+    )
+    triples = _triples(text)
+    assert ("allied_with", "Los Leones", "cartel del Golfo") in triples
+    assert not {h for r, h, t in triples if r == "allied_with"} & {"los Mendoza", "los Lorenzana"}

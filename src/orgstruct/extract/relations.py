@@ -1193,6 +1193,7 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 conf_scale = 1.0
                 head_distance_only = False
                 implicit = False
+                tail_distance_only = False
                 anaphor = _anaphor_subject(doc, sent, p, m, head, tail, salient) if anaphoric else None
                 if anaphor is not None:
                     head = anaphor
@@ -1230,6 +1231,18 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     head, conf_scale = salient.get(sent.index), 0.5  # Spanish drops the subject
                     if head is not None and head.entity == tail.entity:  # "It fought a war with the rival X":
                         head = salient.get(sent.index - 1)  # the group spoken of before, not X itself
+                    if (
+                        doc.lang == "es"
+                        and p.type in _OPPOSED
+                        and tail.etype == "group"  # "Fue socio de Joaquín Guzmán": a person's, likely
+                        and not any(x.end <= m.start() for x in mentions)
+                    ):
+                        # "Más tarde se aliaron con el cartel del Golfo", "pronto entró en guerra con el
+                        # CJNG": a clause that names nothing before its verb has the group of the text
+                        # so far as subject (not one named later in the sentence), as close as its object
+                        subject = salient.get(sent.index - 1)
+                        if subject is not None and subject.entity != tail.entity:
+                            head, tail_distance_only = subject, True
                 elif (
                     head is None
                     and tail is not None
@@ -1267,6 +1280,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                 both = not (p.voice == "copular" and p.type == "works_for")
                 if anaphor is not None:  # the subject is the anaphor at the sentence's start: the tail's distance
                     conf = 0.8 * _confidence(m, tail, None)
+                elif tail_distance_only:
+                    conf = 0.6 * _confidence(m, tail, None)
                 else:
                     conf = conf_scale * _confidence(m, head, tail if both and not head_distance_only else None)
                 rtype = p.type
