@@ -2560,3 +2560,15 @@ def test_a_spanish_clause_naming_nothing_before_its_verb_has_the_group_of_the_te
     triples = _triples(text)
     assert ("allied_with", "Los Leones", "cartel del Golfo") in triples
     assert not {h for r, h, t in triples if r == "allied_with"} & {"los Mendoza", "los Lorenzana"}
+
+
+def test_given_names_in_another_order_name_another_person():
+    # the father is Máximo Ariel Cantero, his son Ariel Máximo: the son had been merged into the father
+    text = (
+        'Máximo Ariel Cantero, "El Viejo", armó la banda. Dos hijos marcaron la historia de Rosario: Claudio '
+        'Ariel, "Pájaro", y Ariel Máximo, "Guille". Luego Joaquín Guzmán Loera cayó; Joaquín Guzmán volvió a huir.'
+    )
+    x = extract(text, learned=False)
+    names = {p.name: p.aliases for p in x.persons}
+    assert names["Ariel Máximo"] == ("Guille",) and names["Máximo Ariel Cantero"] == ("El Viejo",)
+    assert "Joaquín Guzmán" not in names  # words of a name in its order are that name

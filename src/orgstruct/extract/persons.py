@@ -380,17 +380,33 @@ def _aliases_after(doc: Document, end: int, most: int = 3) -> list[tuple[str, in
     return out
 
 
+def _in_order(toks: list[str], name: list[str]) -> bool:
+    """``toks`` are words of ``name`` in the same order: "Joaquín Guzmán" is "Joaquín Archivaldo
+    Guzmán Loera", but "Ariel Máximo" (the son) is not "Máximo Ariel Cantero" (his father)."""
+    it = iter(name)
+    return all(t in it for t in toks)
+
+
 def find_persons(doc: Document, groups: tuple[Group, ...]) -> tuple[Person, ...]:
     lex = entity_lexicon()
     taken = SpanSet((m.start, m.end) for g in groups for m in g.mentions)
     drafts: list[_PersonDraft] = _embedded_nicknames(doc, lex, taken)
     for sent_i, start, end, text in _find_full_names(doc, lex, taken):
         toks = [fold(t) for t in tokens(text) if fold(t) not in _NAME_PARTICLES]
-        draft = next((d for d in drafts if set(toks) <= set(d.tokens)), None)
+        draft = next((d for d in drafts if _in_order(toks, d.tokens)), None)
         if draft is None:  # a later mention by an alias given earlier ('conocido como "Lobo Blanco"')
             draft = next((d for d in drafts if fold(text) in {fold(a) for a in d.aliases}), None)
         if draft is None and len(toks) >= 2:  # 'Antonios Sajih "Tony" Mokbel' ... 'Tony Mokbel'
-            draft = next((d for d in drafts if toks[-1] in d.tokens and set(toks) <= _name_and_alias_tokens(d)), None)
+            draft = next(
+                (
+                    d
+                    for d in drafts
+                    if toks[-1] in d.tokens
+                    and set(toks) <= _name_and_alias_tokens(d)
+                    and _in_order([t for t in toks if t in d.tokens], d.tokens)
+                ),
+                None,
+            )
         if draft is None:
             draft = _PersonDraft(name=text, tokens=toks)
             drafts.append(draft)
@@ -724,7 +740,7 @@ def _add_kin_lists(doc: Document, drafts: list[_PersonDraft], lex: EntityLexicon
             toks = [fold(t) for t in tokens(name) if fold(t) not in _NAME_PARTICLES]
             if _inside(start, spans) or _inside(start, taken) or _inside(end - 1, spans):
                 continue
-            if any(set(toks) <= set(d.tokens) for d in drafts) or fold(name) in known:
+            if any(_in_order(toks, d.tokens) for d in drafts) or fold(name) in known:
                 continue
             _add_draft(drafts, spans, name, toks, Span(start, end, name, _sentence_index(doc, start)))
 
