@@ -2572,3 +2572,19 @@ def test_given_names_in_another_order_name_another_person():
     names = {p.name: p.aliases for p in x.persons}
     assert names["Ariel Máximo"] == ("Guille",) and names["Máximo Ariel Cantero"] == ("El Viejo",)
     assert "Joaquín Guzmán" not in names  # words of a name in its order are that name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wilmer Chavarría ran Los Lobos. Spanish police arrested him on arrival in Málaga in 2021.",
+        "Naji Sharifi-Zindashti dirigía la banda. Las autoridades turcas lo arrestaron en 2018 por narcotráfico.",
+    ],
+)
+def test_an_arrest_of_an_object_pronoun_in_a_sentence_naming_nobody_is_the_person_named_before(text):
+    assert {h for r, h, _ in _triples(text) if r == "arrested"} == {text.split(" ")[0] + " " + text.split(" ")[1]}
+
+
+def test_an_article_before_a_participle_is_no_clitic():
+    text = "Ricardo Gabaldón dirigía la banda. La mayoría de los arrestados tienen antecedentes por robos."
+    assert not {h for r, h, _ in _triples(text) if r == "arrested"}

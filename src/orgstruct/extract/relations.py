@@ -210,7 +210,9 @@ def _apposition_owner(mentions: list[Mention], inner: Mention, text: str, pos: i
 
 _PLURAL_DEFINITE = re.compile(r"\b(?:los|las|the)\s+(?:[a-záéíóúñ]+\s+)?$", re.IGNORECASE)
 _CLITIC_BEFORE = re.compile(r"\b(?-i:lo|la|los|las)\s+$")  # before a verb; "la captura de" is an article
-_OF_END = re.compile(r"\b(?:de|del|of)$", re.IGNORECASE)
+# a finite Spanish verb ("detuvieron", "capturó"): after "lo" / "la" a clitic, not an article ("los
+# arrestados", "la captura de")
+_FINITE_VERB = re.compile(r"(?:ó|aron|ieron|uvo|uvieron|aba|aban|ía|ían)$")
 
 
 def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = False):
@@ -290,7 +292,7 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
             r"\b(?:was|were|been|be|is|are|fue|fueron|sido|ser|era|eran|estaba|está)\s*$", m.string[max(0, s - 12) : s]
         )
         head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
-        if not passive and _CLITIC_BEFORE.search(m.string, max(0, s - 6), s) and not _OF_END.search(m.group(0)):
+        if not passive and _CLITIC_BEFORE.search(m.string, max(0, s - 6), s) and _FINITE_VERB.search(m.group(0)):
             # "A Jorge Milton lo detuvieron en 2012 ... el juicio contra el Chapo": the clitic stands
             # for the person named before the verb, not for one named after it
             head = _left(mentions, s, p.head) or head
@@ -1008,6 +1010,9 @@ def _both_heads(doc: Document, sent: Sentence, m: re.Match, earlier: list[Mentio
     return distinct[-2:] if len(distinct) >= 2 else []
 
 
+_OBJECT_PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b")
+
+
 def _unnamed_arrests(doc: Document, sent: Sentence, patterns, earlier: list[Mention]) -> list[Relation]:
     """Arrest triggers in a sentence that names nobody and whose subject is a pronoun, "both",
     or dropped (Spanish): the subject is the last person named in the two sentences before."""
@@ -1019,7 +1024,14 @@ def _unnamed_arrests(doc: Document, sent: Sentence, patterns, earlier: list[Ment
         if p.type != "arrested":
             continue
         m = p.regex.search(doc.text, sent.start, sent.end)
-        if m is None or not (subject or _ONE_POSSESSOR.match(m.group(0))):  # or "informó de su arresto"
+        if m is None or not (
+            subject
+            or _ONE_POSSESSOR.match(m.group(0))  # or "informó de su arresto"
+            # "Spanish police arrested him on arrival", "Las autoridades turcas lo arrestaron en 2018"
+            or _OBJECT_PRONOUN_AFTER.match(doc.text, m.end())
+            or _CLITIC_BEFORE.search(doc.text, max(sent.start, m.start() - 6), m.start())
+            and _FINITE_VERB.search(m.group(0))
+        ):
             continue
         heads = _both_heads(doc, sent, m, earlier) or [earlier[-1]]
         heads = [h for h in heads if not _named_as_official(doc, sent, h)]
