@@ -2588,3 +2588,18 @@ def test_an_arrest_of_an_object_pronoun_in_a_sentence_naming_nobody_is_the_perso
 def test_an_article_before_a_participle_is_no_clitic():
     text = "Ricardo Gabaldón dirigía la banda. La mayoría de los arrestados tienen antecedentes por robos."
     assert not {h for r, h, _ in _triples(text) if r == "arrested"}
+
+
+def test_a_possessive_kin_word_looks_further_back_for_a_person_sharing_the_surname():
+    text = (
+        "Jesús Einar Lima Lobo was arrested in 2015. Rodolfo Montero testified against the group. Prosecutors "
+        "named Marcos Pérez too. His brother, Edwin Douglas Lima Lobo, began a prison term in 2020."
+    )
+    kin = {(h, t) for r, h, t in _triples(text) if r == "kin_of"}
+    assert kin == {("Edwin Douglas Lima Lobo", "Jesús Einar Lima Lobo")}
+    # a brother shares both surnames of a Spanish name: the sibling, not the father
+    text = (
+        "Waldemar Lorenzana Lima fue detenido en 2011. Su hijo Eliu Elixander Lorenzana Cordón fue extraditado. "
+        "Su hermano mayor, Waldemar Lorenzana Cordón, recibió cadena perpetua."
+    )
+    assert ("kin_of", "Waldemar Lorenzana Cordón", "Eliu Elixander Lorenzana Cordón") in _triples(text)

@@ -355,14 +355,40 @@ def _first_mentions(mentions: list[Mention]) -> dict[str, Mention]:
     return out
 
 
-def _antecedent(doc: Document, head: Mention, earlier: list[Mention], prior: dict[str, int]) -> Mention | None:
+def _shared_surnames(doc: Document, a: Mention, b: Mention, surnames: dict[str, set[str]] | None) -> int:
+    """How many surnames two persons share: from their names when known, else from the mentions."""
+    if surnames is None:
+        return len(_surnames(doc, a) & _surnames(doc, b))
+    return len(surnames.get(a.entity, set()) & surnames.get(b.entity, set()))
+
+
+def _antecedent(
+    doc: Document,
+    head: Mention,
+    earlier: list[Mention],
+    prior: dict[str, int],
+    wider: list[Mention] = (),
+    surnames: dict[str, set[str]] | None = None,
+    sibling: bool = False,
+) -> Mention | None:
     """For 'su hermano X' with no person before it in the sentence: a person of the previous
-    sentences, preferring one who shares a surname with X, else the one the text has named
-    most so far (the person it is about), else the last named."""
+    sentences, preferring one who shares a surname with X (a sibling: the most surnames, both of
+    a Spanish name), else one of the KIN_LOOKBACK sentences before who does ("His brother, Edwin
+    Douglas Lima Lobo" after sentences about others), else the one the text has named most so far
+    (the person it is about), else the last named. ``surnames``: each person's surnames from its
+    name (a mention may be a nickname)."""
+
+    def shared(m: Mention) -> int:
+        return _shared_surnames(doc, m, head, surnames)
+
     cands = [m for m in earlier if m.entity != head.entity]
-    same = [m for m in cands if _surnames(doc, m) & _surnames(doc, head)]
-    if same or not cands:
-        return (same or [None])[-1]
+    same = [m for m in cands if shared(m)] or [m for m in wider if m.entity != head.entity and shared(m)]
+    if same:
+        if sibling:
+            return max(enumerate(same), key=lambda im: (shared(im[1]), im[0]))[1]
+        return same[-1]
+    if not cands:
+        return None
     return max(enumerate(cands), key=lambda im: (prior.get(im[1].entity, 0), im[0]))[1]
 
 
@@ -400,8 +426,11 @@ def _kin_relations(
     mentions: list[Mention],
     earlier: list[Mention] = (),
     prior: dict[str, int] | None = None,
+    wider: list[Mention] = (),
+    surnames: dict[str, set[str]] | None = None,
 ) -> list[Relation]:
-    """Kinship told in one sentence; ``prior`` counts each person's mentions before it."""
+    """Kinship told in one sentence; ``prior`` counts each person's mentions before it, ``wider``
+    are the persons of the KIN_LOOKBACK sentences before, ``surnames`` each person's surnames."""
     prior = prior or {}
     lex = entity_lexicon()
     persons = [m for m in mentions if m.etype == "person"]
@@ -467,14 +496,14 @@ def _kin_relations(
                     and not (plural and _PLURAL_DEFINITE.search(doc.text, sent.start, m.start("kin")))
                 ):
                     # not "se alinearon con los hijos del Chapo": sons not named are no one named before
-                    head = _antecedent(doc, tail, list(earlier), prior)
+                    head = _antecedent(doc, tail, list(earlier), prior, wider, surnames, kind == "sibling")
                     if head is not None and plural:
                         # "Los capturados son hijos de X", "ambos son hijos de X": the brothers named
                         # before, the one found and the last other one with his surname
                         out += [
                             _relation("kin_of", o, tail, kind, sent, 0.9 * _confidence(m, o, tail))
                             for o in list(_first_mentions(earlier).values())[-3:]
-                            if o.entity not in (head.entity, tail.entity) and _surnames(doc, o) & _surnames(doc, head)
+                            if o.entity not in (head.entity, tail.entity) and _shared_surnames(doc, o, head, surnames)
                         ][-1:]
             elif voice == "possessive":
                 head = _right(persons, e, ("person",))
@@ -482,7 +511,7 @@ def _kin_relations(
                 if tail is not None and tail.entity in anchors:
                     tail = anchors[tail.entity]  # "his wife, X; his son, Y": Y is the son of the same man
                 if head and tail is None:
-                    tail = _antecedent(doc, head, list(earlier), prior)
+                    tail = _antecedent(doc, head, list(earlier), prior, wider, surnames, kind == "sibling")
                 if head and tail:
                     anchors.setdefault(head.entity, tail)
             else:
@@ -1170,6 +1199,9 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
     by_sentence = sentence_mentions(groups, persons)
     found: dict[tuple, Relation] = {}
     unnamed_group: list[Relation] = []  # leads whose group the sentence does not name (the salient one)
+    person_surnames = {
+        p.id: {fold(t) for t in p.name.split()[1:] if t[:1].isupper() and fold(t) not in given_names()} for p in persons
+    }
     salient = _salient_groups(doc, by_sentence)
     prior: dict[str, int] = {}  # mentions of each person before the sentence
     for sent in doc.sentences:
@@ -1186,7 +1218,13 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
             continue
         antecedents = earlier or _last_persons(by_sentence, sent.index)
         anaphoric = bool(ANAPHORIC_SUBJECT.match(sent.text))
-        rels: list[Relation] = _kin_relations(doc, sent, mentions, antecedents, prior)
+        wider = [
+            m
+            for i in range(sent.index - KIN_LOOKBACK, sent.index)
+            for m in by_sentence.get(i, [])
+            if m.etype == "person"
+        ]
+        rels: list[Relation] = _kin_relations(doc, sent, mentions, antecedents, prior, wider, person_surnames)
         rels += _surname_shared_in_a_list(doc, sent, mentions)
         rels += _as_his_deputy(doc, sent, mentions)
         rels += _pronoun_objects(doc, sent, mentions, antecedents)
