@@ -2603,3 +2603,16 @@ def test_a_possessive_kin_word_looks_further_back_for_a_person_sharing_the_surna
         "Su hermano mayor, Waldemar Lorenzana Cordón, recibió cadena perpetua."
     )
     assert ("kin_of", "Waldemar Lorenzana Cordón", "Eliu Elixander Lorenzana Cordón") in _triples(text)
+
+
+def test_a_nicknames_first_word_without_the_surname_is_a_mention_of_the_person():
+    text = (
+        'Entre los muertos estaba Juan José León Ardón, "Juancho León", jefe de Los Leones. El mando pasó a '
+        "Haroldo Waldemar León Lara, hermano de Juancho."
+    )
+    assert ("kin_of", "Haroldo Waldemar León Lara", "Juan José León Ardón") in _triples(text)
+
+
+def test_an_arrest_after_an_apposition_and_an_auxiliary_is_the_described_persons():
+    text = "Carlos Roberto León Barillas, hijo de Juan José León Ardón, estaba recluido desde 2016 en Cantel."
+    assert {h for r, h, _ in _triples(text) if r == "arrested"} == {"Carlos Roberto León Barillas"}

@@ -827,6 +827,19 @@ def _add_short_mentions(doc, drafts: list[_PersonDraft], lex, taken) -> None:
             bare = _LEADING_ARTICLE.sub("", alias)  # "Tigre" after 'alias "el Tigre"'
             if bare != alias and len(bare) >= 3 and bare[0].isupper() and fold(bare) not in lex.stopwords:
                 forms.setdefault(bare, d)
+            words = bare.split()
+            if (
+                len(words) == 2
+                and fold(words[1]) in d.tokens[1:]
+                and len(words[0]) >= 4
+                and words[0][0].isupper()
+                and fold(words[0]) not in d.tokens
+                and fold(words[0]) not in lex.stopwords
+                and fold(words[0]) not in lex.places
+            ):
+                # 'Juan José León Ardón, "Juancho León"' ... "hermano de Juancho": the nickname's
+                # first word with the surname left out
+                forms.setdefault(words[0], d)
         words = [t for t in tokens(d.name) if fold(t) not in _NAME_PARTICLES]
         for w in words[1:] if len(words) > 1 else words:
             if len(w) >= 3 and fold(w) not in lex.places:

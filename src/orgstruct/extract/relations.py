@@ -292,6 +292,10 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
             r"\b(?:was|were|been|be|is|are|fue|fueron|sido|ser|era|eran|estaba|está)\s*$", m.string[max(0, s - 12) : s]
         )
         head = _left(mentions, s, p.head) if passive else _right(mentions, e, p.head) or _left(mentions, s, p.head)
+        if passive and head is not None and head.etype == "person":
+            # "Carlos Roberto León Barillas, hijo de Juancho, estaba recluido": the person the
+            # apposition before the auxiliary describes
+            head = _apposition_owner(mentions, head, m.string, max(0, s - 12) + passive.start())
         if not passive and _CLITIC_BEFORE.search(m.string, max(0, s - 6), s) and _FINITE_VERB.search(m.group(0)):
             # "A Jorge Milton lo detuvieron en 2012 ... el juicio contra el Chapo": the clitic stands
             # for the person named before the verb, not for one named after it
