@@ -1099,14 +1099,13 @@ def _predecessors_group(found: dict[tuple, Relation], unnamed_group: list[Relati
     Haroldo") took over the group his predecessor leads, not the group named last (the one that
     killed the predecessor, say): the salient group gives way to the predecessor's, when the text
     ties the predecessor to one group as leader by name."""
+    unnamed = {id(r) for r in unnamed_group}
     for r in unnamed_group:
         if found.get(relation_slot(r)) is not r:
             continue
         before = [x.tail for x in found.values() if x.type == "succeeded" and x.head == r.head and x.tail]
         groups = {
-            x.tail
-            for x in found.values()
-            if x.type == "leads" and x.head in before and x.tail and x not in unnamed_group
+            x.tail for x in found.values() if x.type == "leads" and x.head in before and x.tail and id(x) not in unnamed
         }
         if len(groups) != 1 or any(x.type == "leads" and x.head in before and x.tail == r.tail for x in found.values()):
             continue  # the predecessor is tied to the salient group too ("Ross stepped aside"): it stays
