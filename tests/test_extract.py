@@ -2616,3 +2616,35 @@ def test_a_nicknames_first_word_without_the_surname_is_a_mention_of_the_person()
 def test_an_arrest_after_an_apposition_and_an_auxiliary_is_the_described_persons():
     text = "Carlos Roberto León Barillas, hijo de Juan José León Ardón, estaba recluido desde 2016 en Cantel."
     assert {h for r, h, _ in _triples(text) if r == "arrested"} == {"Carlos Roberto León Barillas"}
+
+
+@pytest.mark.parametrize(
+    "text, head, group",
+    [
+        (
+            "The Alameddines grew. Masood Zakaria, described as one of the alleged kingpins, was arrested.",
+            "Masood Zakaria",
+            "The Alameddines",
+        ),
+        (
+            "Tren de Aragua grew. Larry Amaury Álvarez Núñez is also described as a co-founder.",
+            "Larry Amaury Álvarez Núñez",
+            "Tren de Aragua",
+        ),
+        (
+            "Los Gallegos grew. Misael Zambrano Jiménez, identified in court as the new leader, was jailed.",
+            "Misael Zambrano Jiménez",
+            "Los Gallegos",
+        ),
+    ],
+)
+def test_described_as_a_leader_with_the_group_unnamed(text, head, group):
+    assert ("leads", head, group) in _triples(text)
+
+
+def test_one_of_its_regional_leaders_directs_a_part_of_the_group():
+    text = "The Clan del Golfo grew. Terror managed routes for it and was regarded as one of its regional leaders."
+    x = extract('Oliverio Isaza Gómez, alias "Terror", died in 2025. ' + text, learned=False)
+    triples = {(r.type, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations}
+    assert ("directs", "Oliverio Isaza Gómez", "Clan del Golfo") in triples
+    assert ("leads", "Oliverio Isaza Gómez", "Clan del Golfo") not in triples

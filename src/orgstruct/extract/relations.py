@@ -1043,6 +1043,12 @@ def _both_heads(doc: Document, sent: Sentence, m: re.Match, earlier: list[Mentio
     return distinct[-2:] if len(distinct) >= 2 else []
 
 
+# a leader of a part of the group, said inside the trigger: "one of its regional leaders", "jefe local"
+_REGIONAL_ROLE = re.compile(
+    r"\b(?:regional|local|zone|area|provincial|municipal|district|plaza|state|zonal|departamental)\s+"
+    r"(?:leaders?|bosses|boss|heads?|chiefs?|commanders?|jefes?|líderes|líder|cabecillas?)\b",
+    re.IGNORECASE,
+)
 _OBJECT_PRONOUN_AFTER = re.compile(r"\s+(?:him|her)\b")
 
 
@@ -1354,6 +1360,8 @@ def extract_relations(doc: Document, groups: tuple[Group, ...], persons: tuple[P
                     # "the head of the Palermo nest", "commander of its southern forces", "jefe de
                     # un frente de las FARC": the person runs a part of the group
                     rtype = "directs"
+                if rtype == "leads" and _REGIONAL_ROLE.search(m.group(0)):
+                    rtype = "directs"  # "regarded as one of its regional leaders": a part of the group
                 if rtype == "arrested" and _named_as_official(doc, sent, head):
                     continue
                 rels.append(_relation(rtype, head, tail, p.kind, sent, conf))
