@@ -2648,3 +2648,35 @@ def test_one_of_its_regional_leaders_directs_a_part_of_the_group():
     triples = {(r.type, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations}
     assert ("directs", "Oliverio Isaza Gómez", "Clan del Golfo") in triples
     assert ("leads", "Oliverio Isaza Gómez", "Clan del Golfo") not in triples
+
+
+@pytest.mark.parametrize(
+    "text, head, group",
+    [
+        (
+            "Tren de Aragua copied that model on a larger scale. Niño Guerrero sat at the top.",
+            "Niño Guerrero",
+            "Tren de Aragua",
+        ),
+        (
+            "Los Gallegos grew. The overall boss, Félix Anner Castillo Rondón, was arrested.",
+            "Félix Anner Castillo Rondón",
+            "Los Gallegos",
+        ),
+        (
+            "The Meleán family grew. Its authority rested on a patriarch, Antonio Meleán.",
+            "Antonio Meleán",
+            "Meleán family",
+        ),
+    ],
+)
+def test_a_leader_at_the_top_or_in_apposition_to_a_top_role(text, head, group):
+    assert ("leads", head, group) in _triples(text)
+
+
+def test_a_patriarch_not_in_apposition_with_a_name_leads_nothing():
+    text = (
+        "Los Charlines dominaban la ría. Detrás del mostrador no estaba el patriarca, sino una de sus hijas, "
+        "Josefa Charlín."
+    )
+    assert not {h for r, h, t in _triples(text) if r == "leads"}
