@@ -85,10 +85,18 @@ def _bucket(n: int, edges: Iterable[int] = (0, 2, 5, 10, 20)) -> str:
     return "more"
 
 
+@lru_cache(maxsize=4096)
+def _trigger_types(text: str) -> tuple[str, ...]:
+    """The relation types whose trigger words occur in a stretch of text (cached for one
+    document, cleared by ``candidates``: the stretches around one mention recur in every pair
+    it is part of)."""
+    pats, _ = _patterns()
+    return tuple(dict.fromkeys(p.type for p in pats if p.regex.search(text)))
+
+
 def _trigger_features(text: str, prefix: str) -> dict[str, float]:
     """Which relation types' trigger words occur in a stretch of text."""
-    pats, _ = _patterns()
-    return {f"{prefix}:{p.type}": 1.0 for p in pats if p.regex.search(text)}
+    return {f"{prefix}:{t}": 1.0 for t in _trigger_types(text)}
 
 
 def _rule_features(rules: dict[tuple, set[str]], head: str, tail: str | None) -> dict[str, float]:
@@ -196,6 +204,7 @@ def candidates(
     each entity named only in the previous sentence, each person against the sentence's
     salient group when no group is named in it, and each person alone; only ``kinds``."""
     kinds = set(kinds)
+    _trigger_types.cache_clear()  # the cache serves one document: a text read twice pays twice
     by_sentence = sentence_mentions(groups, persons)
     rules: dict[tuple, set[str]] = {}
     for r in rule_relations:
