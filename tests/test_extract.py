@@ -2310,6 +2310,38 @@ RELATION_WORDINGS = [
         ("allied_with", "Los Shottas", "Los Espartanos"),
         id="allied_with-predecessor-pact-1",
     ),
+    # the twelfth session (2026-11-30): leaders described with the group unnamed, "at the top", in
+    # apposition with a top role
+    pytest.param(
+        "The Alameddines grew. Masood Zakaria, described as one of the alleged kingpins, was arrested.",
+        ("leads", "Masood Zakaria", "The Alameddines"),
+        id="leads-described-12-1",
+    ),
+    pytest.param(
+        "Tren de Aragua grew. Larry Amaury Álvarez Núñez is also described as a co-founder.",
+        ("leads", "Larry Amaury Álvarez Núñez", "Tren de Aragua"),
+        id="leads-described-12-2",
+    ),
+    pytest.param(
+        "Los Gallegos grew. Misael Zambrano Jiménez, identified in court as the new leader, was jailed.",
+        ("leads", "Misael Zambrano Jiménez", "Los Gallegos"),
+        id="leads-described-12-3",
+    ),
+    pytest.param(
+        "Tren de Aragua copied that model on a larger scale. Niño Guerrero sat at the top.",
+        ("leads", "Niño Guerrero", "Tren de Aragua"),
+        id="leads-top-12-1",
+    ),
+    pytest.param(
+        "Los Gallegos grew. The overall boss, Félix Anner Castillo Rondón, was arrested.",
+        ("leads", "Félix Anner Castillo Rondón", "Los Gallegos"),
+        id="leads-top-12-2",
+    ),
+    pytest.param(
+        "The Meleán family grew. Its authority rested on a patriarch, Antonio Meleán.",
+        ("leads", "Antonio Meleán", "Meleán family"),
+        id="leads-top-12-3",
+    ),
 ]
 
 
@@ -2618,60 +2650,12 @@ def test_an_arrest_after_an_apposition_and_an_auxiliary_is_the_described_persons
     assert {h for r, h, _ in _triples(text) if r == "arrested"} == {"Carlos Roberto León Barillas"}
 
 
-@pytest.mark.parametrize(
-    "text, head, group",
-    [
-        (
-            "The Alameddines grew. Masood Zakaria, described as one of the alleged kingpins, was arrested.",
-            "Masood Zakaria",
-            "The Alameddines",
-        ),
-        (
-            "Tren de Aragua grew. Larry Amaury Álvarez Núñez is also described as a co-founder.",
-            "Larry Amaury Álvarez Núñez",
-            "Tren de Aragua",
-        ),
-        (
-            "Los Gallegos grew. Misael Zambrano Jiménez, identified in court as the new leader, was jailed.",
-            "Misael Zambrano Jiménez",
-            "Los Gallegos",
-        ),
-    ],
-)
-def test_described_as_a_leader_with_the_group_unnamed(text, head, group):
-    assert ("leads", head, group) in _triples(text)
-
-
 def test_one_of_its_regional_leaders_directs_a_part_of_the_group():
     text = "The Clan del Golfo grew. Terror managed routes for it and was regarded as one of its regional leaders."
     x = extract('Oliverio Isaza Gómez, alias "Terror", died in 2025. ' + text, learned=False)
     triples = {(r.type, x.entity_name(r.head), x.entity_name(r.tail)) for r in x.relations}
     assert ("directs", "Oliverio Isaza Gómez", "Clan del Golfo") in triples
     assert ("leads", "Oliverio Isaza Gómez", "Clan del Golfo") not in triples
-
-
-@pytest.mark.parametrize(
-    "text, head, group",
-    [
-        (
-            "Tren de Aragua copied that model on a larger scale. Niño Guerrero sat at the top.",
-            "Niño Guerrero",
-            "Tren de Aragua",
-        ),
-        (
-            "Los Gallegos grew. The overall boss, Félix Anner Castillo Rondón, was arrested.",
-            "Félix Anner Castillo Rondón",
-            "Los Gallegos",
-        ),
-        (
-            "The Meleán family grew. Its authority rested on a patriarch, Antonio Meleán.",
-            "Antonio Meleán",
-            "Meleán family",
-        ),
-    ],
-)
-def test_a_leader_at_the_top_or_in_apposition_to_a_top_role(text, head, group):
-    assert ("leads", head, group) in _triples(text)
 
 
 def test_a_patriarch_not_in_apposition_with_a_name_leads_nothing():
