@@ -460,9 +460,7 @@ def _merge_trailing_aliases(doc: Document, drafts: list[_PersonDraft]) -> list[_
                 continue
             # the other person may have been found without the alias's article ("Señor de los
             # Cielos" inside 'known as "El Señor de los Cielos"')
-            other = starts.get(alias[1]) or next(
-                (starts[i] for i in range(alias[1] + 1, alias[2]) if i in starts), None
-            )
+            other = next((starts[i] for i in range(alias[1], alias[2]) if i in starts), None)
             if (
                 other is None
                 or other is d
@@ -497,12 +495,10 @@ def _embedded_nicknames(doc: Document, lex: EntityLexicon, taken: SpanSet) -> li
         if not firsts or _inside(start, taken):
             continue
         # the surname stops at a line's or a sentence's end ('Rolan "Kerwin" Espinosa Jr. According')
-        last = m.group("last")
-        cut = re.search(r"\n|(?<=\b(?:Jr|Sr)\.)\s", last)
-        last, end = (last[: cut.start()], m.start("last") + cut.start()) if cut else (last, m.end())
-        end = min(end, next((s.end for s in doc.sentences if s.start <= m.start("last") < s.end), end))
-        last = doc.text[m.start("last") : end]
-        name = f"{' '.join(firsts)} {last}"
+        cut = re.search(r"\n|(?<=\b(?:Jr|Sr)\.)\s", m.group("last"))
+        end = m.start("last") + cut.start() if cut else m.end()
+        end = min(end, doc.sentences[_sentence_index(doc, m.start("last"))].end)
+        name = f"{' '.join(firsts)} {doc.text[m.start('last') : end]}"
         if not _is_person_name(name, lex):
             continue
         sent = _sentence_index(doc, start)

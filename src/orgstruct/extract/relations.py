@@ -215,6 +215,12 @@ _CLITIC_BEFORE = re.compile(r"\b(?-i:lo|la|los|las)\s+$")  # before a verb; "la 
 _FINITE_VERB = re.compile(r"(?:ó|aron|ieron|uvo|uvieron|aba|aban|ía|ían)$")
 
 
+def _clitic_object(text: str, lo: int, m: re.Match) -> bool:
+    """The trigger ``m`` is a finite verb after an object clitic ("A Jorge Milton lo detuvieron"):
+    its object is a person named before it."""
+    return bool(_CLITIC_BEFORE.search(text, lo, m.start()) and _FINITE_VERB.search(m.group(0)))
+
+
 def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = False):
     s, e = m.start(), m.end()
     if p.voice == "active":
@@ -296,7 +302,7 @@ def _slots(p: _Pattern, m: re.Match, mentions: list[Mention], spanish: bool = Fa
             # "Carlos Roberto León Barillas, hijo de Juancho, estaba recluido": the person the
             # apposition before the auxiliary describes
             head = _apposition_owner(mentions, head, m.string, max(0, s - 12) + passive.start())
-        if not passive and _CLITIC_BEFORE.search(m.string, max(0, s - 6), s) and _FINITE_VERB.search(m.group(0)):
+        if not passive and _clitic_object(m.string, max(0, s - 6), m):
             # "A Jorge Milton lo detuvieron en 2012 ... el juicio contra el Chapo": the clitic stands
             # for the person named before the verb, not for one named after it
             head = _left(mentions, s, p.head) or head
@@ -347,10 +353,6 @@ def _relation(rtype, head, tail, kind, sent: Sentence, conf: float) -> Relation:
     )
 
 
-def _surnames(doc: Document, mention: Mention) -> set[str]:
-    return {fold(t) for t in doc.text[mention.start : mention.end].split()[1:]}
-
-
 def _first_mentions(mentions: list[Mention]) -> dict[str, Mention]:
     """Each entity's first mention, in order: its name, where a later one may be a nickname."""
     out: dict[str, Mention] = {}
@@ -359,10 +361,8 @@ def _first_mentions(mentions: list[Mention]) -> dict[str, Mention]:
     return out
 
 
-def _shared_surnames(doc: Document, a: Mention, b: Mention, surnames: dict[str, set[str]] | None) -> int:
-    """How many surnames two persons share: from their names when known, else from the mentions."""
-    if surnames is None:
-        return len(_surnames(doc, a) & _surnames(doc, b))
+def _shared_surnames(a: Mention, b: Mention, surnames: dict[str, set[str]]) -> int:
+    """How many surnames two persons share, from their names (a mention may be a nickname)."""
     return len(surnames.get(a.entity, set()) & surnames.get(b.entity, set()))
 
 
@@ -371,9 +371,9 @@ def _antecedent(
     head: Mention,
     earlier: list[Mention],
     prior: dict[str, int],
-    wider: list[Mention] = (),
-    surnames: dict[str, set[str]] | None = None,
-    sibling: bool = False,
+    wider: list[Mention],
+    surnames: dict[str, set[str]],
+    sibling: bool,
 ) -> Mention | None:
     """For 'su hermano X' with no person before it in the sentence: a person of the previous
     sentences, preferring one who shares a surname with X (a sibling: the most surnames, both of
@@ -383,7 +383,7 @@ def _antecedent(
     name (a mention may be a nickname)."""
 
     def shared(m: Mention) -> int:
-        return _shared_surnames(doc, m, head, surnames)
+        return _shared_surnames(m, head, surnames)
 
     cands = [m for m in earlier if m.entity != head.entity]
     same = [m for m in cands if shared(m)] or [m for m in wider if m.entity != head.entity and shared(m)]
@@ -428,14 +428,13 @@ def _kin_relations(
     doc: Document,
     sent: Sentence,
     mentions: list[Mention],
-    earlier: list[Mention] = (),
-    prior: dict[str, int] | None = None,
-    wider: list[Mention] = (),
-    surnames: dict[str, set[str]] | None = None,
+    earlier: list[Mention],
+    prior: dict[str, int],
+    wider: list[Mention],
+    surnames: dict[str, set[str]],
 ) -> list[Relation]:
     """Kinship told in one sentence; ``prior`` counts each person's mentions before it, ``wider``
     are the persons of the KIN_LOOKBACK sentences before, ``surnames`` each person's surnames."""
-    prior = prior or {}
     lex = entity_lexicon()
     persons = [m for m in mentions if m.etype == "person"]
     out: list[Relation] = []
@@ -507,7 +506,7 @@ def _kin_relations(
                         out += [
                             _relation("kin_of", o, tail, kind, sent, 0.9 * _confidence(m, o, tail))
                             for o in list(_first_mentions(earlier).values())[-3:]
-                            if o.entity not in (head.entity, tail.entity) and _shared_surnames(doc, o, head, surnames)
+                            if o.entity not in (head.entity, tail.entity) and _shared_surnames(o, head, surnames)
                         ][-1:]
             elif voice == "possessive":
                 head = _right(persons, e, ("person",))
@@ -1068,8 +1067,7 @@ def _unnamed_arrests(doc: Document, sent: Sentence, patterns, earlier: list[Ment
             or _ONE_POSSESSOR.match(m.group(0))  # or "informó de su arresto"
             # "Spanish police arrested him on arrival", "Las autoridades turcas lo arrestaron en 2018"
             or _OBJECT_PRONOUN_AFTER.match(doc.text, m.end())
-            or _CLITIC_BEFORE.search(doc.text, max(sent.start, m.start() - 6), m.start())
-            and _FINITE_VERB.search(m.group(0))
+            or _clitic_object(doc.text, max(sent.start, m.start() - 6), m)
         ):
             continue
         heads = _both_heads(doc, sent, m, earlier) or [earlier[-1]]
